@@ -1,0 +1,72 @@
+// Render and send one message about an invoice, at most once per key.
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { randomUUID } from 'node:crypto';
+import { dateIn } from '../domain/dates';
+import { EmailMessage, Invoice } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { messageContext } from '../emails/context';
+import { renderEmail, type RenderedEmail } from '../emails/render';
+import { clientMessage, ownerMessage } from '../emails/templates';
+import type { Tone } from '../workflows/types';
+import type { Mailer } from './mailer';
+
+export interface EmailDeps {
+  orm: Orm;
+  mailer: Mailer;
+  from: string;
+}
+
+export interface ClientEmailRequest {
+  invoiceId: string;
+  key: string;
+  template: string;
+  tone: Tone;
+}
+
+export interface OwnerEmailRequest {
+  invoiceId: string;
+  key: string;
+  template: string;
+}
+
+async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail) {
+  if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
+  const { providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered });
+  // A crash before this insert makes the retry send again with the same key, which Resend ignores.
+  await em
+    .createQueryBuilder(EmailMessage)
+    .insert({
+      id: randomUUID(), invoiceId: invoice.id, idempotencyKey: key, recipient: to, sender: deps.from,
+      subject: rendered.subject, html: rendered.html, bodyText: rendered.text, transport: deps.mailer.transport,
+      providerId, createdAt: new Date(),
+    })
+    .onConflict('idempotency_key')
+    .ignore()
+    .execute();
+  return { sent: true, reason: null };
+}
+
+export function createEmailActivities(deps: EmailDeps) {
+  return {
+    async sendClientEmail(req: ClientEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
+      const em = deps.orm.em.fork();
+      const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
+      // A second guard behind the workflow's: never chase an invoice that is no longer open.
+      if (invoice.status !== 'open') return { sent: false, reason: `invoice is ${invoice.status}` };
+      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone));
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered);
+    },
+
+    async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
+      const em = deps.orm.em.fork();
+      const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
+      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const message = ownerMessage(req.template, context);
+      const phone = invoice.client.phone ? `Client phone: ${invoice.client.phone}` : 'No phone number on file.';
+      message.paragraphs.push(`Client: ${invoice.client.name}, ${invoice.client.email}. ${phone}`);
+      const rendered = renderEmail(invoice, context, message);
+      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered);
+    },
+  };
+}

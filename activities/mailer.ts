@@ -1,0 +1,47 @@
+// Where email goes: Resend when a key is set, else the local outbox (the email_message table,
+// shown at /outbox). Both are told the idempotency key; Resend dedupes on it for 24 hours.
+import { ApplicationFailure } from '@temporalio/common';
+import { Resend } from 'resend';
+
+export interface OutgoingEmail {
+  from: string;
+  to: string;
+  replyTo?: string;
+  subject: string;
+  html: string;
+  text: string;
+  idempotencyKey: string;
+}
+
+export interface Mailer {
+  readonly transport: 'resend' | 'outbox';
+  send(email: OutgoingEmail): Promise<{ providerId: string | null }>;
+}
+
+/** Rate limits, server trouble and network errors pass; a request Resend refuses will never pass. */
+const RETRYABLE = new Set(['rate_limit_exceeded', 'application_error', 'internal_server_error', 'concurrent_idempotent_requests']);
+
+export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined);
+  return {
+    transport: 'resend',
+    async send(email) {
+      const { data, error } = await resend.emails.send(
+        { from: email.from, to: [email.to], replyTo: email.replyTo, subject: email.subject, html: email.html, text: email.text },
+        { idempotencyKey: email.idempotencyKey },
+      );
+      if (error) {
+        const retryable = RETRYABLE.has(error.name) || error.statusCode === null || error.statusCode === 429 || error.statusCode >= 500;
+        const message = `Resend refused the email (${error.statusCode ?? 'network'} ${error.name}): ${error.message}`;
+        throw retryable
+          ? ApplicationFailure.retryable(message, 'ResendUnavailable')
+          : ApplicationFailure.nonRetryable(message, 'ResendRejected');
+      }
+      return { providerId: data?.id ?? null };
+    },
+  };
+}
+
+export function createOutboxMailer(): Mailer {
+  return { transport: 'outbox', send: async () => ({ providerId: null }) };
+}

@@ -1,0 +1,76 @@
+// The workflow's writes to PostgreSQL. Each is keyed, so a retried activity changes nothing twice.
+import { randomUUID } from 'node:crypto';
+import { Invoice, OwnerTask, Payment, TimelineEvent } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { formatMoney } from '../domain/money';
+import type { InvoiceStatus, PaymentInput, Stage } from '../workflows/types';
+
+export interface ProgressRecord {
+  invoiceId: string;
+  key: string;
+  stage: Stage;
+  status: InvoiceStatus;
+  kind: string;
+  message: string;
+}
+
+export interface OwnerTaskRequest {
+  invoiceId: string;
+  key: string;
+  kind: string;
+  template: string;
+}
+
+const TASK_TITLES: Record<string, (i: Invoice) => string> = {
+  owner_task: (i) => `Check in personally with ${i.client.name} about ${i.number}`,
+  collections_review: (i) => `Decide on ${i.number}: write off, extend, or hand to an agency`,
+};
+
+export function createRecordActivities({ orm }: { orm: Orm }) {
+  return {
+    async recordProgress(p: ProgressRecord): Promise<void> {
+      const em = orm.em.fork();
+      await em.transactional(async (tx) => {
+        await tx.createQueryBuilder(TimelineEvent)
+          .insert({ invoiceId: p.invoiceId, key: p.key, kind: p.kind, message: p.message, at: new Date() })
+          .onConflict('key').ignore().execute();
+        await tx.nativeUpdate(Invoice, { id: p.invoiceId }, { stage: p.stage, status: p.status, updatedAt: new Date() });
+      });
+    },
+
+    async recordPayment(p: PaymentInput & { invoiceId: string }): Promise<void> {
+      const em = orm.em.fork();
+      await em.transactional(async (tx) => {
+        const inserted = await tx.createQueryBuilder(Payment)
+          .insert({
+            id: randomUUID(), invoiceId: p.invoiceId, paymentKey: p.paymentId, amount: p.amount, currency: p.currency,
+            method: p.method, reference: p.reference ?? null, receivedAt: new Date(p.receivedAt), recordedAt: new Date(),
+          })
+          .onConflict('payment_key').ignore().execute('run');
+        if (!inserted.affectedRows) return;
+        // The balance is derived from the ledger, never incremented blindly.
+        await tx.execute(
+          `update invoice set amount_paid = (select coalesce(sum(amount), 0) from payment where invoice_id = ?), updated_at = now() where id = ?`,
+          [p.invoiceId, p.invoiceId],
+        );
+        await tx.createQueryBuilder(TimelineEvent)
+          .insert({
+            invoiceId: p.invoiceId, key: `payment:${p.paymentId}`, kind: 'payment', at: new Date(),
+            message: `Payment of ${formatMoney(p.amount, p.currency)} received by ${p.method}${p.reference ? ` (${p.reference})` : ''}.`,
+          })
+          .onConflict('key').ignore().execute();
+      });
+    },
+
+    async openOwnerTask(req: OwnerTaskRequest): Promise<void> {
+      const em = orm.em.fork();
+      const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
+      const due = formatMoney(Math.max(0, invoice.total - invoice.amountPaid), invoice.currency);
+      const title = (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
+      const detail = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
+      await em.createQueryBuilder(OwnerTask)
+        .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
+        .onConflict('key').ignore().execute();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// The HTTP application, with no listen(): tests drive it against real servers.
+import express from 'express';
+import { requireApiKey } from './auth';
+import type { AppDeps } from './deps';
+import { errorHandler, notFound } from './errors';
+import { docsRouter } from './routes/docs';
+import { healthRouter } from './routes/health';
+import { invoicesRouter } from './routes/invoices';
+import { issuerRouter } from './routes/issuer';
+import { outboxRouter } from './routes/outbox';
+import { tasksRouter } from './routes/tasks';
+import { webhooksRouter } from './routes/webhooks';
+
+export function createApp(deps: AppDeps & { outbox: boolean }) {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+    next();
+  });
+
+  // Webhooks first: they need the raw body for signature checks, and carry no API key.
+  app.use('/v1/webhooks', webhooksRouter(deps));
+  app.use(express.json({ limit: '256kb', strict: true }));
+  app.use(healthRouter(deps));
+  app.use(docsRouter(deps));
+  if (deps.outbox) app.use('/outbox', outboxRouter(deps));
+
+  const owner = express.Router();
+  owner.use(requireApiKey(deps.apiKey));
+  owner.use('/issuer', issuerRouter(deps));
+  owner.use('/invoices', invoicesRouter(deps));
+  owner.use('/tasks', tasksRouter(deps));
+  app.use('/v1', owner);
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

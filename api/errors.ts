@@ -1,0 +1,81 @@
+// One error shape for every failure: { error: { type, message, fields? } }.
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ServiceError } from '@temporalio/client';
+import { z } from 'zod';
+
+import { DomainError, type FieldError } from '../services/errors';
+
+export type { FieldError };
+
+const DOMAIN_STATUS: Record<DomainError['code'], number> = {
+  issuer_incomplete: 409,
+  invoice_not_found: 404,
+  invoice_closed: 409,
+  payment_rejected: 400,
+  not_allowed_now: 409,
+};
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+  }
+}
+
+export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** Parses with a schema or fails with a 400 naming every bad field. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' = 'body'): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = fieldErrors(result.error, where === 'query' ? 'query' : undefined);
+    throw new HttpError(400, 'invalid_request', `Invalid ${where}: ${fields.map((f) => f.field).join(', ')}`, fields);
+  }
+  return result.data;
+}
+
+export const notFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { type: 'not_found', message: `No route ${req.method} ${req.path}` } });
+};
+
+function isUnavailable(err: unknown): boolean {
+  const text = String((err as Error)?.message ?? err);
+  return (
+    err instanceof ServiceError ||
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED/.test(text)
+  );
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  if (err instanceof DomainError) {
+    res.status(DOMAIN_STATUS[err.code]).json({ error: { type: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
+    return;
+  }
+  if (err instanceof HttpError) {
+    res.status(err.status).json({ error: { type: err.type, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
+    return;
+  }
+  // Body-parser failures: malformed JSON, too large, wrong charset.
+  const status = (err as { status?: number; type?: string }).status;
+  if (status && status >= 400 && status < 500) {
+    const type = (err as { type?: string }).type === 'entity.too.large' ? 'payload_too_large' : 'invalid_request';
+    const message = type === 'payload_too_large' ? 'Request body is too large' : 'Request body is not valid JSON';
+    res.status(status).json({ error: { type, message, fields: [{ field: '(body)', message }] } });
+    return;
+  }
+  if (isUnavailable(err)) {
+    res.status(503).set('Retry-After', '5').json({ error: { type: 'service_unavailable', message: 'A dependency (database or Temporal) is not answering; please retry shortly.' } });
+    return;
+  }
+  console.error(JSON.stringify({ level: 'error', msg: 'unhandled request error', method: req.method, path: req.path, error: String(err) }));
+  res.status(500).json({ error: { type: 'internal_error', message: 'Something went wrong on our side.' } });
+};

@@ -1,0 +1,40 @@
+// The API process: serves HTTP until SIGINT/SIGTERM, then drains and closes its connections.
+import { loadConfig } from '../config/env';
+import { connectClient } from '../config/temporal';
+import { createOrm } from '../db/orm';
+import { createApp } from './app';
+
+async function main() {
+  const config = loadConfig();
+  if (!config.DUNWELL_API_KEY) throw new Error('DUNWELL_API_KEY is not set (npm start makes one for development).');
+  const orm = await createOrm(config.DATABASE_URL);
+  const temporal = await connectClient(config);
+  const app = createApp({
+    orm,
+    temporal,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    apiKey: config.DUNWELL_API_KEY,
+    stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
+    publicUrl: config.publicUrl,
+    outbox: !config.RESEND_API_KEY,
+  });
+  const server = app.listen(config.PORT, config.HOST, () => {
+    console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: config.publicUrl }));
+  });
+  const shutdown = () => {
+    server.close(async () => {
+      await temporal.connection.close();
+      await orm.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Request } from 'express';
+import { Invoice, TimelineEvent } from '../../db/entities';
+import { createInvoice } from '../../services/create-invoice';
+import { DomainError } from '../../services/errors';
+import { decideCollections, readLiveState, sendPayment, voidInvoice } from '../../services/invoice-commands';
+import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
+import type { AppDeps } from '../deps';
+import { parse } from '../errors';
+import {
+  CollectionsDecisionSchema,
+  InvoiceCreateSchema,
+  InvoiceIdSchema,
+  InvoiceListQuerySchema,
+  PaymentCreateSchema,
+  VoidSchema,
+} from '../schemas';
+
+export function invoicesRouter(deps: AppDeps): Router {
+  const router = Router();
+  const { orm, temporal } = deps;
+
+  const findInvoice = async (req: Request) => {
+    const id = InvoiceIdSchema.safeParse(req.params.id);
+    const invoice = id.success ? await orm.em.fork().findOne(Invoice, { id: id.data }) : null;
+    if (!invoice) throw new DomainError('invoice_not_found', `No invoice with id ${req.params.id}`);
+    return invoice;
+  };
+
+  const detail = async (invoice: Invoice) => {
+    const em = orm.em.fork();
+    const [fresh, timeline] = await Promise.all([
+      em.findOneOrFail(Invoice, { id: invoice.id }),
+      em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } }),
+    ]);
+    return invoiceDetail(fresh, timeline, await readLiveState(temporal, fresh));
+  };
+
+  router.post('/', async (req, res) => {
+    const input = parse(InvoiceCreateSchema, req.body);
+    const { invoice } = await createInvoice(deps, input);
+    res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice));
+  });
+
+  router.get('/', async (req, res) => {
+    const query = parse(InvoiceListQuerySchema, req.query, 'query');
+    const em = orm.em.fork();
+    const where: Record<string, unknown> = {};
+    if (query.status) where.status = query.status;
+    if (query.clientEmail) where.clientEmail = query.clientEmail.toLowerCase();
+    if (query.startingAfter) {
+      const cursor = await em.findOne(Invoice, { id: query.startingAfter });
+      if (!cursor) throw new DomainError('invoice_not_found', `startingAfter: no invoice with id ${query.startingAfter}`);
+      where.$or = [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }];
+    }
+    const rows = await em.find(Invoice, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    res.json({ data: page.map(invoiceSummary), hasMore: rows.length > query.limit, nextCursor: rows.length > query.limit ? page.at(-1)!.id : null });
+  });
+
+  router.get('/:id', async (req, res) => {
+    res.json(await detail(await findInvoice(req)));
+  });
+
+  router.post('/:id/payments', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const input = parse(PaymentCreateSchema, req.body);
+    if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; it takes no more payments.`);
+    const amountDue = invoice.total - invoice.amountPaid;
+    if (input.amount > amountDue) {
+      throw new DomainError('payment_rejected', `amount ${input.amount} is more than the ${amountDue} due`, [{ field: 'amount', message: `must be at most ${amountDue}` }]);
+    }
+    // With an Idempotency-Key, a retried request is the same payment; without one, each is new.
+    const key = req.get('idempotency-key');
+    const { outcome } = await sendPayment(deps, invoice, {
+      paymentId: `manual:${key ? `${invoice.id}:${key}` : randomUUID()}`,
+      amount: input.amount,
+      currency: invoice.currency,
+      method: input.method,
+      reference: input.reference,
+      receivedAt: input.paidAt ?? new Date().toISOString(),
+    }, 'completed');
+    res.status(outcome === 'applied' ? 201 : 200).json(await detail(invoice));
+  });
+
+  router.post('/:id/void', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const input = parse(VoidSchema, req.body ?? {});
+    if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice can be voided.`);
+    await voidInvoice(temporal, invoice, input.reason);
+    res.json(await detail(invoice));
+  });
+
+  router.post('/:id/collections-decision', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const input = parse(CollectionsDecisionSchema, req.body);
+    await decideCollections(temporal, invoice, input);
+    res.json(await detail(invoice));
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+// Configuration from the environment, checked once at start-up so a typo fails loudly.
+import { z } from 'zod';
+import { DEFAULT_TASK_QUEUE } from '../workflows/task-queues';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  DUNWELL_API_KEY: z.string().min(16, 'DUNWELL_API_KEY must be at least 16 characters').optional(),
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required'),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_API_KEY: z.string().optional(),
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
+  RESEND_API_KEY: z.string().optional(),
+  RESEND_BASE_URL: z.string().url().optional(),
+  EMAIL_FROM: z.string().default('Dunwell <invoices@dunwell.local>'),
+  /** Resend allows about 2 requests per second per team by default. */
+  EMAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+});
+
+export type Config = z.infer<typeof schema> & { publicUrl: string };
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production' && !config.DUNWELL_API_KEY) {
+    throw new Error('DUNWELL_API_KEY must be set in production: the API refuses to start without it.');
+  }
+  return { ...config, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` };
+}

@@ -1,0 +1,88 @@
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import type { PricedLine } from '../../domain/money';
+import type { InvoiceStatus, LadderStep, Stage } from '../../workflows/types';
+import type { PaymentInstructions } from './issuer';
+
+export interface ClientDetails {
+  name: string;
+  email: string;
+  address: string;
+  taxId?: string;
+  phone?: string;
+  locale: string;
+  timeZone: string;
+}
+
+export interface IssuerSnapshot {
+  name: string;
+  taxId: string;
+  address: string;
+  email: string;
+  phone: string;
+  paymentInstructions: PaymentInstructions;
+}
+
+/** An invoice as issued. Its document fields never change; status, stage and amountPaid are projections. */
+export class Invoice {
+  id!: string;
+  issuerId!: string;
+  number!: string;
+  year!: number;
+  sequence!: number;
+  status!: InvoiceStatus;
+  stage!: Stage;
+  currency!: string;
+  subtotal!: number;
+  taxTotal!: number;
+  total!: number;
+  amountPaid = 0;
+  client!: ClientDetails;
+  clientEmail!: string;
+  poNumber?: string | null;
+  note?: string | null;
+  termsDays!: number;
+  issueDate!: string;
+  dueDate!: string;
+  lines!: PricedLine[];
+  issuerSnapshot!: IssuerSnapshot;
+  ladder!: LadderStep[];
+  workflowId!: string;
+  workflowStartedAt?: Date | null;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+const money = () => ({ type: new BigIntType('number'), columnType: 'bigint' });
+
+export const InvoiceSchema = new EntitySchema<Invoice>({
+  class: Invoice,
+  tableName: 'invoice',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    issuerId: { type: 'string' },
+    number: { type: 'string' },
+    year: { type: 'integer' },
+    sequence: { type: 'integer' },
+    status: { type: 'string' },
+    stage: { type: 'string' },
+    currency: { type: 'string', columnType: 'char(3)' },
+    subtotal: money(),
+    taxTotal: money(),
+    total: money(),
+    amountPaid: money(),
+    client: { type: 'json' },
+    clientEmail: { type: 'string' },
+    poNumber: { type: 'string', nullable: true },
+    note: { type: 'string', nullable: true },
+    termsDays: { type: 'integer' },
+    issueDate: { type: 'string', columnType: 'date' },
+    dueDate: { type: 'string', columnType: 'date' },
+    lines: { type: 'json' },
+    issuerSnapshot: { type: 'json' },
+    ladder: { type: 'json' },
+    workflowId: { type: 'string' },
+    workflowStartedAt: { type: 'Date', nullable: true },
+    createdAt: { type: 'Date' },
+    updatedAt: { type: 'Date', onUpdate: () => new Date() },
+  },
+});

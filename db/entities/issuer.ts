@@ -1,0 +1,36 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+export interface PaymentInstructions {
+  bankTransfer?: { accountName: string; iban?: string; bic?: string; accountNumber?: string; routingNumber?: string; bankName?: string };
+  cardPaymentUrl?: string;
+  crypto?: { asset: string; network?: string; address: string };
+}
+
+/** The business that sends invoices. One per deployment for now, id 'default'. */
+export class Issuer {
+  id!: string;
+  name?: string | null;
+  taxId?: string | null;
+  address?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  paymentInstructions: PaymentInstructions = {};
+  timeZone = 'UTC';
+  updatedAt: Date = new Date();
+}
+
+export const IssuerSchema = new EntitySchema<Issuer>({
+  class: Issuer,
+  tableName: 'issuer',
+  properties: {
+    id: { type: 'string', primary: true },
+    name: { type: 'string', nullable: true },
+    taxId: { type: 'string', nullable: true },
+    address: { type: 'string', nullable: true },
+    email: { type: 'string', nullable: true },
+    phone: { type: 'string', nullable: true },
+    paymentInstructions: { type: 'json' },
+    timeZone: { type: 'string' },
+    updatedAt: { type: 'Date', onUpdate: () => new Date() },
+  },
+});

@@ -1,0 +1,137 @@
+// The record a person reads: payments, emails, timeline, tasks. Written by idempotent activities
+// and webhook handlers; each row carries the unique key that makes a retry a no-op.
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
+
+export class Payment {
+  id!: string;
+  invoiceId!: string;
+  paymentKey!: string;
+  amount!: number;
+  currency!: string;
+  method!: string;
+  reference?: string | null;
+  receivedAt!: Date;
+  recordedAt: Date = new Date();
+}
+
+export const PaymentSchema = new EntitySchema<Payment>({
+  class: Payment,
+  tableName: 'payment',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    invoiceId: { type: 'uuid' },
+    paymentKey: { type: 'string' },
+    amount: { type: new BigIntType('number'), columnType: 'bigint' },
+    currency: { type: 'string', columnType: 'char(3)' },
+    method: { type: 'string' },
+    reference: { type: 'string', nullable: true },
+    receivedAt: { type: 'Date' },
+    recordedAt: { type: 'Date' },
+  },
+});
+
+export class WebhookEvent {
+  provider!: string;
+  eventId!: string;
+  type!: string;
+  invoiceId?: string | null;
+  outcome!: string;
+  receivedAt: Date = new Date();
+}
+
+export const WebhookEventSchema = new EntitySchema<WebhookEvent>({
+  class: WebhookEvent,
+  tableName: 'webhook_event',
+  properties: {
+    provider: { type: 'string', primary: true },
+    eventId: { type: 'string', primary: true },
+    type: { type: 'string' },
+    invoiceId: { type: 'uuid', nullable: true },
+    outcome: { type: 'string' },
+    receivedAt: { type: 'Date' },
+  },
+});
+
+export class EmailMessage {
+  id!: string;
+  invoiceId?: string | null;
+  idempotencyKey!: string;
+  recipient!: string;
+  sender!: string;
+  subject!: string;
+  html!: string;
+  bodyText!: string;
+  transport!: 'resend' | 'outbox';
+  providerId?: string | null;
+  createdAt: Date = new Date();
+}
+
+export const EmailMessageSchema = new EntitySchema<EmailMessage>({
+  class: EmailMessage,
+  tableName: 'email_message',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    invoiceId: { type: 'uuid', nullable: true },
+    idempotencyKey: { type: 'string' },
+    recipient: { type: 'string' },
+    sender: { type: 'string' },
+    subject: { type: 'string' },
+    html: { type: 'text' },
+    bodyText: { type: 'text' },
+    transport: { type: 'string' },
+    providerId: { type: 'string', nullable: true },
+    createdAt: { type: 'Date' },
+  },
+});
+
+export class TimelineEvent {
+  id!: number;
+  invoiceId!: string;
+  key!: string;
+  kind!: string;
+  message!: string;
+  at: Date = new Date();
+}
+
+export const TimelineEventSchema = new EntitySchema<TimelineEvent>({
+  class: TimelineEvent,
+  tableName: 'timeline_event',
+  properties: {
+    id: { type: new BigIntType('number'), primary: true, autoincrement: true },
+    invoiceId: { type: 'uuid' },
+    key: { type: 'string' },
+    kind: { type: 'string' },
+    message: { type: 'text' },
+    at: { type: 'Date' },
+  },
+});
+
+export class OwnerTask {
+  id!: string;
+  invoiceId!: string;
+  key!: string;
+  kind!: string;
+  title!: string;
+  detail!: string;
+  status: 'open' | 'done' = 'open';
+  outcome?: string | null;
+  createdAt: Date = new Date();
+  completedAt?: Date | null;
+}
+
+export const OwnerTaskSchema = new EntitySchema<OwnerTask>({
+  class: OwnerTask,
+  tableName: 'owner_task',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    invoiceId: { type: 'uuid' },
+    key: { type: 'string' },
+    kind: { type: 'string' },
+    title: { type: 'string' },
+    detail: { type: 'text' },
+    status: { type: 'string' },
+    outcome: { type: 'string', nullable: true },
+    createdAt: { type: 'Date' },
+    completedAt: { type: 'Date', nullable: true },
+  },
+});

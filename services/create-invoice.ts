@@ -1,0 +1,88 @@
+// Issuing an invoice: validate against the issuer, number it, price it, store it, start its workflow.
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { Invoice } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { addDays, dateIn } from '../domain/dates';
+import { computeTotals } from '../domain/money';
+import { formatInvoiceNumber, workflowIdFor } from '../domain/numbering';
+import type { InvoiceCreate } from '../api/schemas';
+import { STANDARD_LADDER } from '../workflows/ladder';
+import { DomainError } from './errors';
+import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } from './issuer';
+import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
+
+export interface CreateInvoiceDeps {
+  orm: Orm;
+  temporal: Client;
+  taskQueue: string;
+  now?: () => Date;
+}
+
+/**
+ * The number comes from a per-issuer, per-year counter row that the insert's transaction
+ * holds locked, so concurrent requests queue on it and a rolled-back insert frees its number.
+ */
+export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreate): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
+  const now = deps.now?.() ?? new Date();
+  const invoice = await deps.orm.em.fork().transactional(async (em) => {
+    const issuer = await loadIssuer(em);
+    const missing = missingIssuerFields(issuer);
+    if (missing.length > 0) {
+      throw new DomainError('issuer_incomplete', `Complete your business profile (PUT /v1/issuer) before sending invoices; missing: ${missing.join(', ')}`,
+        missing.map((f) => ({ field: `issuer.${f}`, message: 'is required on every invoice' })));
+    }
+    const timeZone = input.client.timeZone ?? issuer!.timeZone;
+    const issueDate = dateIn(now, issuer!.timeZone);
+    const year = Number(issueDate.slice(0, 4));
+    const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
+      `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
+       on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
+       returning last_sequence`,
+      [DEFAULT_ISSUER_ID, year],
+    );
+    const number = formatInvoiceNumber(year, sequence);
+    const totals = computeTotals(input.lines);
+    const created = em.create(Invoice, {
+      id: randomUUID(),
+      issuerId: DEFAULT_ISSUER_ID,
+      number,
+      year,
+      sequence,
+      status: 'open',
+      stage: 'issued',
+      currency: input.currency,
+      subtotal: totals.subtotal,
+      taxTotal: totals.taxTotal,
+      total: totals.total,
+      amountPaid: 0,
+      client: { ...input.client, timeZone },
+      clientEmail: input.client.email.toLowerCase(),
+      poNumber: input.poNumber ?? null,
+      note: input.note ?? null,
+      termsDays: input.termsDays,
+      issueDate,
+      dueDate: addDays(issueDate, input.termsDays),
+      lines: totals.lines,
+      issuerSnapshot: issuerSnapshot(issuer!),
+      ladder: [...STANDARD_LADDER],
+      workflowId: workflowIdFor(number),
+      workflowStartedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    em.persist(created);
+    return created;
+  });
+
+  // After the commit: a workflow never exists without its row. If this start is lost,
+  // the worker's reconciler starts it (same workflow id, so never twice).
+  try {
+    await startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice);
+    await markWorkflowStarted(deps.orm, invoice.id);
+    return { invoice, workflowStarted: true };
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'warn', msg: 'workflow start deferred to the reconciler', invoiceId: invoice.id, error: String(err) }));
+    return { invoice, workflowStarted: false };
+  }
+}

@@ -1,0 +1,17 @@
+// Failures the business rules name. The API maps each code to an HTTP status (api/errors.ts).
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export type DomainErrorCode = 'issuer_incomplete' | 'invoice_not_found' | 'invoice_closed' | 'payment_rejected' | 'not_allowed_now';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(message);
+  }
+}

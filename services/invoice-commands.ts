@@ -1,0 +1,90 @@
+// Messages to a running invoice workflow. Each payment carries its source's id as the update id,
+// so Temporal and the workflow both see a redelivery as the same payment.
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateStage,
+  type Client,
+} from '@temporalio/client';
+import { Payment, type Invoice } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { decideCollectionsUpdate, invoiceStateQuery, recordPaymentUpdate, voidInvoiceUpdate } from '../workflows/messages';
+import type { CollectionsDecision, InvoiceSnapshot, PaymentInput } from '../workflows/types';
+import { DomainError } from './errors';
+
+export type PaymentOutcome = 'applied' | 'duplicate';
+
+function rejection(err: unknown): string | null {
+  if (err instanceof WorkflowUpdateFailedError) return err.cause?.message ?? err.message;
+  return null;
+}
+
+function isClosedWorkflow(err: unknown): boolean {
+  return err instanceof WorkflowNotFoundError || /already completed|workflow execution already completed/i.test(String((err as Error)?.message));
+}
+
+/**
+ * Hands a payment to the invoice's workflow. `wait: 'accepted'` returns once the payment is
+ * durably in the workflow's history (webhooks answer fast); 'completed' also waits for the ledger.
+ */
+export async function sendPayment(
+  deps: { orm: Orm; temporal: Client },
+  invoice: Invoice,
+  payment: PaymentInput,
+  wait: 'accepted' | 'completed',
+): Promise<{ outcome: PaymentOutcome; state: InvoiceSnapshot | null }> {
+  if (await deps.orm.em.fork().count(Payment, { paymentKey: payment.paymentId })) {
+    return { outcome: 'duplicate', state: null };
+  }
+  const handle = deps.temporal.workflow.getHandle(invoice.workflowId);
+  try {
+    if (wait === 'completed') {
+      const state = await handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId });
+      return { outcome: 'applied', state };
+    }
+    await handle.startUpdate(recordPaymentUpdate, {
+      args: [payment],
+      updateId: payment.paymentId,
+      waitForStage: WorkflowUpdateStage.ACCEPTED,
+    });
+    return { outcome: 'applied', state: null };
+  } catch (err) {
+    const reason = rejection(err);
+    if (reason) throw new DomainError('payment_rejected', `Payment not applied: ${reason}`, [{ field: 'amount', message: reason }]);
+    if (isClosedWorkflow(err)) throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; it takes no more payments.`);
+    throw err;
+  }
+}
+
+export async function voidInvoice(temporal: Client, invoice: Invoice, reason?: string): Promise<InvoiceSnapshot> {
+  try {
+    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(voidInvoiceUpdate, { args: [{ reason }] });
+  } catch (err) {
+    const reason = rejection(err);
+    if (reason || isClosedWorkflow(err)) throw new DomainError('invoice_closed', `Invoice ${invoice.number} cannot be voided: ${reason ?? `it is ${invoice.status}`}.`);
+    throw err;
+  }
+}
+
+export async function decideCollections(temporal: Client, invoice: Invoice, decision: CollectionsDecision): Promise<InvoiceSnapshot> {
+  try {
+    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision] });
+  } catch (err) {
+    const reason = rejection(err);
+    if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `No collections decision can be taken on ${invoice.number} now: ${reason ?? `it is ${invoice.status}`}.`);
+    throw err;
+  }
+}
+
+/** The live workflow's view, or null when it cannot answer (not started yet, Temporal down). */
+export async function readLiveState(temporal: Client, invoice: Invoice): Promise<InvoiceSnapshot | null> {
+  if (!invoice.workflowStartedAt) return null;
+  try {
+    // A query waits for a worker; a page must not hang on one that is down.
+    return await temporal.connection.withDeadline(Date.now() + 3000, () =>
+      temporal.workflow.getHandle(invoice.workflowId).query(invoiceStateQuery),
+    );
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,56 @@
+// Starting and talking to an invoice's workflow from outside it (API, reconciler).
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Invoice } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { formatMoney } from '../domain/money';
+import { invoiceWorkflow } from '../workflows/invoice';
+import * as attributes from '../workflows/search-attributes';
+import type { InvoiceWorkflowInput } from '../workflows/types';
+
+export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
+  return {
+    invoiceId: invoice.id,
+    invoiceNumber: invoice.number,
+    currency: invoice.currency,
+    total: invoice.total,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    clientEmail: invoice.clientEmail,
+    timeZone: invoice.client.timeZone,
+    ladder: invoice.ladder,
+  };
+}
+
+/**
+ * Starts the invoice's workflow unless it already runs. The id is the invoice number, so a
+ * second start (a retried request, the reconciler) finds the first instead of making another.
+ */
+export async function startInvoiceWorkflow(client: Client, taskQueue: string, invoice: Invoice): Promise<void> {
+  try {
+    await client.workflow.start(invoiceWorkflow, {
+      taskQueue,
+      workflowId: invoice.workflowId,
+      args: [workflowInput(invoice)],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      staticSummary: `${invoice.number} · ${invoice.client.name} · ${formatMoney(invoice.total, invoice.currency)} · due ${invoice.dueDate}`,
+      staticDetails: `Invoice ${invoice.number} to ${invoice.client.name} <${invoice.clientEmail}>, ${formatMoney(invoice.total, invoice.currency)}, due ${invoice.dueDate}. Invoice id ${invoice.id}.`,
+      typedSearchAttributes: [
+        { key: attributes.InvoiceNumber, value: invoice.number },
+        { key: attributes.ClientEmail, value: invoice.clientEmail },
+        { key: attributes.Stage, value: 'issued' },
+        { key: attributes.AmountDue, value: invoice.total - invoice.amountPaid },
+        { key: attributes.DueDate, value: new Date(`${invoice.dueDate}T00:00:00Z`) },
+      ],
+    });
+  } catch (err) {
+    if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+/** Records that the workflow exists, so the reconciler leaves this invoice alone. */
+export async function markWorkflowStarted(orm: Orm, invoiceId: string): Promise<void> {
+  await orm.em.fork().getConnection().execute(
+    'update invoice set workflow_started_at = now() where id = ? and workflow_started_at is null',
+    [invoiceId],
+  );
+}

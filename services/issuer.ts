@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Issuer, type IssuerSnapshot } from '../db/entities';
+
+export const DEFAULT_ISSUER_ID = 'default';
+
+/** What habit 2 requires of the sender before any invoice goes out. */
+export const REQUIRED_ISSUER_FIELDS = ['name', 'taxId', 'address', 'email', 'phone'] as const;
+
+export async function loadIssuer(em: EntityManager): Promise<Issuer | null> {
+  return em.findOne(Issuer, { id: DEFAULT_ISSUER_ID });
+}
+
+export function missingIssuerFields(issuer: Issuer | null): string[] {
+  return REQUIRED_ISSUER_FIELDS.filter((field) => !issuer?.[field]);
+}
+
+export function issuerSnapshot(issuer: Issuer): IssuerSnapshot {
+  return {
+    name: issuer.name!,
+    taxId: issuer.taxId!,
+    address: issuer.address!,
+    email: issuer.email!,
+    phone: issuer.phone!,
+    paymentInstructions: issuer.paymentInstructions ?? {},
+  };
+}
+
+export function issuerView(issuer: Issuer | null) {
+  return {
+    name: issuer?.name ?? null,
+    taxId: issuer?.taxId ?? null,
+    address: issuer?.address ?? null,
+    email: issuer?.email ?? null,
+    phone: issuer?.phone ?? null,
+    timeZone: issuer?.timeZone ?? 'UTC',
+    paymentInstructions: issuer?.paymentInstructions ?? {},
+    missingFields: missingIssuerFields(issuer),
+  };
+}

@@ -1,0 +1,48 @@
+// The two workers of one process: workflows and bookkeeping on the main queue, email on its own
+// rate-limited queue so a burst of reminders waits its turn instead of tripping Resend's limit.
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { createEmailActivities } from '../activities/email';
+import type { Mailer } from '../activities/mailer';
+import { createRecordActivities } from '../activities/records';
+import type { Orm } from '../db/orm';
+import { emailTaskQueue } from '../workflows/task-queues';
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  orm: Orm;
+  mailer: Mailer;
+  emailFrom: string;
+  emailRatePerSecond: number;
+  /** A prebuilt bundle (tests build one per run); otherwise workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
+  const workflows = deps.workflowBundle
+    ? { workflowBundle: deps.workflowBundle }
+    : { workflowsPath: require.resolve('../workflows') };
+  const main = await Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: deps.taskQueue,
+    ...workflows,
+    activities: createRecordActivities({ orm: deps.orm }),
+    // In-flight activities get time to finish on shutdown instead of being cancelled.
+    shutdownGraceTime: '10 seconds',
+  });
+  const email = await Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: emailTaskQueue(deps.taskQueue),
+    activities: createEmailActivities({ orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom }),
+    maxTaskQueueActivitiesPerSecond: deps.emailRatePerSecond,
+    shutdownGraceTime: '30 seconds',
+  });
+  return [main, email];
+}
+
+export async function runWorkers(workers: Worker[]): Promise<void> {
+  await Promise.all(workers.map((w) => w.run()));
+}

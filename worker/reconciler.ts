@@ -1,0 +1,41 @@
+// Heals the one gap between PostgreSQL and Temporal: an invoice committed whose workflow start
+// was lost (the API crashed or Temporal was down between the two). Starting is idempotent.
+import type { Client } from '@temporalio/client';
+import { Invoice } from '../db/entities';
+import type { Orm } from '../db/orm';
+import { markWorkflowStarted, startInvoiceWorkflow } from '../services/invoice-workflow';
+
+export async function reconcileUnstartedInvoices(
+  deps: { orm: Orm; client: Client; taskQueue: string },
+  olderThanMs = 30_000,
+): Promise<number> {
+  const em = deps.orm.em.fork();
+  const stale = await em.find(
+    Invoice,
+    { workflowStartedAt: null, status: { $ne: 'draft' }, createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
+    { limit: 100, orderBy: { createdAt: 'asc' } },
+  );
+  for (const invoice of stale) {
+    await startInvoiceWorkflow(deps.client, deps.taskQueue, invoice);
+    await markWorkflowStarted(deps.orm, invoice.id);
+  }
+  return stale.length;
+}
+
+export function startReconciler(deps: { orm: Orm; client: Client; taskQueue: string }, everyMs = 60_000): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const healed = await reconcileUnstartedInvoices(deps);
+      if (healed) console.log(JSON.stringify({ level: 'info', msg: 'started missing invoice workflows', count: healed }));
+    } catch (err) {
+      console.error(JSON.stringify({ level: 'warn', msg: 'reconciler pass failed', error: String(err) }));
+    } finally {
+      running = false;
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow the worker can run.
+export { invoiceWorkflow } from './invoice';

@@ -1,0 +1,92 @@
+// Types shared by the API, the worker and the workflow. Plain data only: it crosses Temporal's payload converter.
+
+/** Stripe's words for an invoice's status. */
+export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
+export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'open', 'paid', 'uncollectible', 'void'];
+
+/** Where an invoice stands in its follow-up; operators search on it in the Temporal UI. */
+export type Stage =
+  | 'issued'
+  | 'heads_up'
+  | 'due'
+  | 'overdue'
+  | 'check_in'
+  | 'final_notice'
+  | 'collections_review'
+  | 'extended'
+  | 'with_agency'
+  | 'paid'
+  | 'void'
+  | 'written_off';
+
+export type StepAction = 'email_client' | 'owner_task' | 'collections_review';
+export type Tone = 'friendly' | 'nudge' | 'firm' | 'final';
+
+export interface LadderStep {
+  /** Unique within a ladder; part of every idempotency key the step produces. */
+  id: string;
+  /** Days relative to the due date; negative means before it. */
+  offsetDays: number;
+  action: StepAction;
+  tone: Tone;
+  /** Template name in emails/. */
+  template: string;
+  /** The stage the invoice enters when this step runs. */
+  stage: Stage;
+}
+
+export interface ScheduledStep {
+  step: LadderStep;
+  /** ISO instant at which the step runs. */
+  at: string;
+}
+
+export interface InvoiceWorkflowInput {
+  invoiceId: string;
+  invoiceNumber: string;
+  currency: string;
+  total: number;
+  issueDate: string;
+  dueDate: string;
+  clientEmail: string;
+  timeZone: string;
+  /** A snapshot of the ladder at issue: later policy changes never reach a running invoice. */
+  ladder: LadderStep[];
+}
+
+export interface PaymentInput {
+  /** Stable id of the payment at its source ("stripe:pi_…", "manual:…"): a repeat is counted once. */
+  paymentId: string;
+  amount: number;
+  currency: string;
+  method: string;
+  reference?: string;
+  receivedAt: string;
+}
+
+export interface VoidInput {
+  reason?: string;
+}
+
+export type CollectionsDecision =
+  | { decision: 'write_off'; reason: string }
+  | { decision: 'extend'; newDueDate: string; reason?: string }
+  | { decision: 'agency'; agency: string; reason?: string };
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  message: string;
+}
+
+export interface InvoiceSnapshot {
+  status: InvoiceStatus;
+  stage: Stage;
+  currency: string;
+  total: number;
+  amountPaid: number;
+  amountDue: number;
+  dueDate: string;
+  nextStep: { id: string; action: StepAction; at: string } | null;
+  history: TimelineEntry[];
+}
