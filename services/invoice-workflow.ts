@@ -3,7 +3,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import type { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
-import { invoiceWorkflow } from '../workflows/invoice';
+import type { invoiceWorkflow } from '../workflows/invoice';
 import * as attributes from '../workflows/search-attributes';
 import type { InvoiceWorkflowInput } from '../workflows/types';
 
@@ -27,7 +27,8 @@ export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
  */
 export async function startInvoiceWorkflow(client: Client, taskQueue: string, invoice: Invoice): Promise<void> {
   try {
-    await client.workflow.start(invoiceWorkflow, {
+    // By name: the workflow module itself belongs in the worker's sandbox, not in this process.
+    await client.workflow.start<typeof invoiceWorkflow>('invoiceWorkflow', {
       taskQueue,
       workflowId: invoice.workflowId,
       args: [workflowInput(invoice)],

@@ -31,11 +31,12 @@ const records = proxyActivities<Activities>({
 });
 
 // Resend's failures are sorted into retryable or not by the activity itself.
-const email = proxyActivities<Activities>({
-  taskQueue: emailTaskQueue(workflowInfo().taskQueue),
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
-});
+const emailActivities = (taskQueue: string) =>
+  proxyActivities<Activities>({
+    taskQueue: emailTaskQueue(taskQueue),
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5 seconds', maximumInterval: '10 minutes', backoffCoefficient: 2 },
+  });
 
 export interface InvoiceOutcome {
   status: InvoiceStatus;
@@ -44,7 +45,8 @@ export interface InvoiceOutcome {
 }
 
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
-  const { workflowId } = workflowInfo();
+  const { workflowId, taskQueue } = workflowInfo();
+  const email = emailActivities(taskQueue);
   let status: InvoiceStatus = 'open';
   let stage: Stage = 'issued';
   let amountPaid = 0;
@@ -146,8 +148,9 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   );
 
   publish();
+  plan = upcomingSteps(input.ladder, dueDate, input.timeZone, new Date());
   await email.sendClientEmail({ invoiceId: input.invoiceId, key: `${workflowId}:invoice`, template: 'invoice', tone: 'friendly' });
-  note('sent', 'Invoice sent to the client.');
+  await enter('issued', 'open', 'sent', `Invoice sent to ${input.clientEmail}.`, 'sent');
 
   const runLadder = async () => {
     plan = upcomingSteps(input.ladder, dueDate, input.timeZone, new Date());

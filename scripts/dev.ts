@@ -1,0 +1,133 @@
+// `npm start`: the whole of Dunwell on one machine. Starts (or reuses) Temporal and PostgreSQL,
+// migrates, runs the worker and the API, and prints where everything is. Ctrl-C stops it all.
+import { randomBytes } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createOrm, migrate } from '../db/orm';
+import { startEmbeddedPostgres, startTemporalDevServer, type RunningService } from './services';
+
+const root = path.resolve(__dirname, '..');
+const dataDir = path.join(root, '.data');
+
+/** A development secret kept under .data/, so a second start keeps the same key. */
+function devSecret(name: string, make: () => string): string {
+  const file = path.join(dataDir, name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const value = make();
+  fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = (line: string) => `${name.padEnd(6)} | ${line}\n`;
+  const pipe = (stream: NodeJS.ReadableStream, to: NodeJS.WriteStream) => {
+    let buffer = '';
+    stream.on('data', (chunk) => {
+      buffer += chunk;
+      const lines = buffer.split('\n');
+      buffer = lines.pop()!;
+      for (const line of lines) to.write(prefix(line));
+    });
+  };
+  pipe(child.stdout!, process.stdout);
+  pipe(child.stderr!, process.stderr);
+  return child;
+}
+
+async function main() {
+  if (fs.existsSync(path.join(root, '.env'))) process.loadEnvFile(path.join(root, '.env'));
+  fs.mkdirSync(dataDir, { recursive: true });
+  const services: RunningService[] = [];
+  const children: ChildProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping Dunwell…');
+    await Promise.all(children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null || c.signalCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    })));
+    await Promise.all(services.map((service) => service.stop().catch(() => {})));
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const apiKey = process.env.DUNWELL_API_KEY ?? devSecret('dev-api-key', () => `dw_dev_${randomBytes(24).toString('hex')}`);
+  const stripeSecret = process.env.STRIPE_WEBHOOK_SECRET ?? devSecret('dev-stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+
+  let temporalAddress = process.env.TEMPORAL_ADDRESS;
+  let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
+  if (!temporalAddress) {
+    console.log('Starting the Temporal dev server…');
+    const temporal = await startTemporalDevServer({
+      port: Number(process.env.TEMPORAL_PORT ?? 7233),
+      uiPort: Number(process.env.TEMPORAL_UI_PORT ?? 8233),
+      dbFile: path.join(dataDir, 'temporal.sqlite'),
+      logFile: path.join(dataDir, 'temporal.log'),
+    });
+    services.push(temporal);
+    temporalAddress = temporal.address;
+    temporalUi = temporal.uiUrl;
+  }
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    console.log('Starting embedded PostgreSQL…');
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.PGPORT ?? 5433), database: 'dunwell' });
+    services.push(pg);
+    databaseUrl = pg.url;
+  }
+
+  const orm = await createOrm(databaseUrl);
+  await migrate(orm);
+  await orm.close();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DUNWELL_API_KEY: apiKey,
+    STRIPE_WEBHOOK_SECRET: stripeSecret,
+    TEMPORAL_ADDRESS: temporalAddress,
+    DATABASE_URL: databaseUrl,
+  };
+  for (const [name, script] of [['worker', 'worker/main.ts'], ['api', 'api/main.ts']] as const) {
+    const child = runChild(name, script, env);
+    child.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`${name} exited (${code}); stopping everything.`);
+        void stopAll(1);
+      }
+    });
+    children.push(child);
+  }
+
+  const api = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+  const outbox = process.env.RESEND_API_KEY ? '(sending through Resend: RESEND_API_KEY is set)' : `${api}/outbox`;
+  console.log(`
+Dunwell is running. Ctrl-C stops everything; data stays in .data/ for the next start.
+
+  API            ${api}/v1
+  API docs       ${api}/docs   (OpenAPI: ${api}/openapi.json)
+  Health         ${api}/healthz
+  Temporal UI    ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}
+  Email outbox   ${outbox}
+  PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
+
+  API key                 ${apiKey}
+  Stripe webhook secret   ${stripeSecret}
+
+Try:  export DUNWELL_API_KEY=${apiKey}   and follow "Try it" in README.md.
+`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
