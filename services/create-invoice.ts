@@ -17,6 +17,8 @@ export interface CreateInvoiceDeps {
   temporal: Client;
   taskQueue: string;
   now?: () => Date;
+  /** False only against the time-skipping test server, which knows no custom search attributes. */
+  searchAttributes?: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
   // After the commit: a workflow never exists without its row. If this start is lost,
   // the worker's reconciler starts it (same workflow id, so never twice).
   try {
-    await startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice);
+    await startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice, { searchAttributes: deps.searchAttributes });
     await markWorkflowStarted(deps.orm, invoice.id);
     return { invoice, workflowStarted: true };
   } catch (err) {

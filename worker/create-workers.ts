@@ -1,5 +1,6 @@
 // The two workers of one process: workflows and bookkeeping on the main queue, email on its own
 // rate-limited queue so a burst of reminders waits its turn instead of tripping Resend's limit.
+import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEmailActivities } from '../activities/email';
 import type { Mailer } from '../activities/mailer';
@@ -22,7 +23,7 @@ export interface WorkerDeps {
 export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
   const workflows = deps.workflowBundle
     ? { workflowBundle: deps.workflowBundle }
-    : { workflowsPath: require.resolve('../workflows') };
+    : { workflowsPath: path.resolve(__dirname, '../workflows/index.ts') };
   const main = await Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,

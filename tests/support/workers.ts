@@ -1,0 +1,35 @@
+// Runs Dunwell's real workers in the test process, on a task queue of the test's own.
+import { randomUUID } from 'node:crypto';
+import type { NativeConnection } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { createResendMailer } from '../../activities/mailer';
+import type { Orm } from '../../db/orm';
+import { createWorkers } from '../../worker/create-workers';
+import type { FakeResend } from './fake-resend';
+
+export interface RunningWorkers {
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend }): Promise<RunningWorkers> {
+  const taskQueue = `test-${randomUUID()}`;
+  const workers = await createWorkers({
+    connection: opts.connection,
+    namespace: opts.namespace ?? 'default',
+    taskQueue,
+    orm: opts.orm,
+    mailer: createResendMailer(opts.resend.apiKey, opts.resend.url),
+    emailFrom: 'Studio Ivanova <billing@ivanova.studio>',
+    emailRatePerSecond: 1000,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = Promise.all(workers.map((w) => w.run()));
+  return {
+    taskQueue,
+    stop: async () => {
+      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+      await running;
+    },
+  };
+}
