@@ -38,8 +38,7 @@ export const IssuerInputSchema = z
     timeZone: timeZone.optional(),
     paymentInstructions: PaymentInstructionsSchema.optional(),
   })
-  .strict()
-  .meta({ id: 'IssuerInput' });
+  .strict();
 
 export const ClientSchema = z
   .object({
@@ -74,8 +73,7 @@ export const InvoiceCreateSchema = z
     poNumber: text(100).optional(),
     note: text(2000).optional(),
   })
-  .strict()
-  .meta({ id: 'InvoiceCreate' });
+  .strict();
 
 export const PaymentCreateSchema = z
   .object({
@@ -84,18 +82,16 @@ export const PaymentCreateSchema = z
     reference: text(200).optional(),
     paidAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date-time' }).optional(),
   })
-  .strict()
-  .meta({ id: 'PaymentCreate' });
+  .strict();
 
-export const VoidSchema = z.object({ reason: text(500).optional() }).strict().meta({ id: 'VoidInvoice' });
+export const VoidSchema = z.object({ reason: text(500).optional() }).strict();
 
 export const CollectionsDecisionSchema = z
   .discriminatedUnion('decision', [
     z.object({ decision: z.literal('write_off'), reason: text(500) }).strict(),
     z.object({ decision: z.literal('extend'), newDueDate: isoDate, reason: text(500).optional() }).strict(),
     z.object({ decision: z.literal('agency'), agency: text(200), reason: text(500).optional() }).strict(),
-  ])
-  .meta({ id: 'CollectionsDecision' });
+  ]);
 
 export const InvoiceListQuerySchema = z
   .object({

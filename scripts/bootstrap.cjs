@@ -95,6 +95,11 @@ function main() {
     process.exit(2);
   }
   if (!commands[mode]) return;
+  // Type errors fail the test run before any server starts.
+  if (mode === 'test' && !run(path.join(bin, 'tsc'), ['--noEmit', '-p', '.'], { env })) {
+    log('type check failed');
+    process.exit(1);
+  }
   const [cmd, args] = commands[mode];
   const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env });
   // Ctrl-C reaches the child through the process group; we only wait for it to finish cleanly.

@@ -1,0 +1,51 @@
+// The real API on a free loopback port, talking to the run's dev server and this file's database.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../../api/app';
+import type { Orm } from '../../db/orm';
+
+export const TEST_API_KEY = 'dw_test_0123456789abcdef0123456789';
+export const TEST_STRIPE_SECRET = 'whsec_test_secret_for_dunwell_e2e';
+
+export interface TestApi {
+  url: string;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
+  stop(): Promise<void>;
+}
+
+export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string }): Promise<TestApi> {
+  const app = createApp({
+    orm: opts.orm,
+    temporal: opts.temporal,
+    taskQueue: opts.taskQueue,
+    apiKey: TEST_API_KEY,
+    stripeWebhookSecret: TEST_STRIPE_SECRET,
+    publicUrl: 'http://127.0.0.1',
+    outbox: true,
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    async call(method, path, body, headers = {}) {
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TEST_API_KEY}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {}
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+    stop: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
