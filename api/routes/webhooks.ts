@@ -44,7 +44,7 @@ export function webhooksRouter(deps: AppDeps): Router {
       } else {
         try {
           const { paymentId, amount, currency, method, reference } = payment;
-          const result = await sendPayment(deps, invoice, { paymentId, amount, currency, method, reference, receivedAt: new Date(event.created * 1000).toISOString() }, 'accepted');
+          const result = await sendPayment(deps, invoice, { paymentId, amount, currency, method, reference, receivedAt: new Date(event.created * 1000).toISOString() });
           outcome = result.outcome;
         } catch (err) {
           // A payment the invoice refuses is kept on record for a person, not retried by Stripe forever.
