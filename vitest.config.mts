@@ -7,6 +7,7 @@ export default defineConfig({
     pool: 'forks',
     // One Temporal dev server, one PostgreSQL and one workflow bundle for the whole run.
     globalSetup: ['tests/support/global-setup.ts'],
+    setupFiles: ['tests/support/quiet-runtime.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ['default'] : ['default'],

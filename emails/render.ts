@@ -1,4 +1,5 @@
 // Turns a message into the HTML and plain-text bodies of one email. Pure: no I/O.
+import { formatLongDate } from '../domain/dates';
 import { formatMoney } from '../domain/money';
 import type { Invoice } from '../db/entities';
 import type { MessageContext } from './context';
@@ -45,7 +46,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
 
   if (message.showInvoice) {
-    text.push(`Invoice ${invoice.number}`, `Issued: ${invoice.issueDate}    Due: ${context.dueDate}`, '');
+    text.push(`Invoice ${invoice.number}`, `Issued: ${formatLongDate(invoice.issueDate, context.locale)}    Due: ${context.dueDate}`, '');
     for (const line of invoice.lines) {
       text.push(`- ${line.description}: ${line.quantity} × ${money(line.unitAmount)} = ${money(line.amount)}${line.taxRate ? ` (+${line.taxRate}% tax ${money(line.taxAmount)})` : ''}`);
     }
@@ -61,7 +62,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
       .join('');
     html.push(
       `<h2 style="font-size:18px">Invoice ${escapeHtml(invoice.number)}</h2>`,
-      `<p>Issued ${escapeHtml(invoice.issueDate)} · <strong>Due ${escapeHtml(context.dueDate)}</strong></p>`,
+      `<p>Issued ${escapeHtml(formatLongDate(invoice.issueDate, context.locale))} · <strong>Due ${escapeHtml(context.dueDate)}</strong></p>`,
       `<table cellpadding="6" style="border-collapse:collapse;width:100%"><thead><tr><th align="left">Item</th><th align="right">Qty</th><th align="right">Unit price</th><th align="right">Tax</th><th align="right">Amount</th></tr></thead><tbody>${rows}</tbody></table>`,
       `<p>Subtotal ${escapeHtml(money(invoice.subtotal))}<br>Tax ${escapeHtml(money(invoice.taxTotal))}<br><strong>Total ${escapeHtml(context.total)}</strong>` +
         `${context.amountPaid ? `<br>Paid so far ${escapeHtml(context.amountPaid)}` : ''}<br><strong>Amount due ${escapeHtml(context.amountDue)}</strong></p>`,

@@ -12,6 +12,8 @@ import { DomainError } from './errors';
 import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } from './issuer';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
+const START_DEADLINE_MS = 5_000;
+
 export interface CreateInvoiceDeps {
   orm: Orm;
   temporal: Client;
@@ -80,7 +82,10 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
   // After the commit: a workflow never exists without its row. If this start is lost,
   // the worker's reconciler starts it (same workflow id, so never twice).
   try {
-    await startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice, { searchAttributes: deps.searchAttributes });
+    // Bounded: with Temporal down the client answers in seconds and the reconciler takes over.
+    await deps.temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
+      startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice, { searchAttributes: deps.searchAttributes }),
+    );
     await markWorkflowStarted(deps.orm, invoice.id);
     return { invoice, workflowStarted: true };
   } catch (err) {

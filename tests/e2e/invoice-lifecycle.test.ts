@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { Invoice, Payment, WebhookEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
+import { createInvoice as createInvoiceService } from '../../services/create-invoice';
+import { reconcileUnstartedInvoices } from '../../worker/reconciler';
 import { startTestApi, TEST_STRIPE_SECRET, type TestApi } from '../support/api';
 import { createTestDatabase } from '../support/database';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
@@ -222,6 +224,24 @@ describe('an invoice, end to end', () => {
   it('answers 404 for an unknown or malformed invoice id', async () => {
     expect((await api.call('GET', '/v1/invoices/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await api.call('GET', '/v1/invoices/not-an-id')).status).toBe(404);
+  });
+});
+
+describe('crash between the insert and the workflow start', () => {
+  it('keeps the invoice and the reconciler starts its workflow, once', async () => {
+    // Temporal unreachable at the moment of the start: the row is committed, the start is lost.
+    const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 200 }) });
+    const { invoice, workflowStarted } = await createInvoiceService({ orm, temporal: unreachable, taskQueue: workers.taskQueue }, invoiceInput());
+    expect(workflowStarted).toBe(false);
+    expect(await orm.em.fork().findOneOrFail(Invoice, { id: invoice.id })).toMatchObject({ workflowStartedAt: null, status: 'open' });
+
+    const deps = { orm, client, taskQueue: workers.taskQueue };
+    expect(await reconcileUnstartedInvoices(deps, 0)).toBeGreaterThanOrEqual(1);
+    expect(await reconcileUnstartedInvoices(deps, 0)).toBe(0);
+    const description = await client.workflow.getHandle(invoice.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    await waitFor(() => resend.deliveries.find((d) => d.subject.includes(invoice.number)), 15_000, 'the healed invoice email');
+    await unreachable.connection.close().catch(() => {});
   });
 });
 
