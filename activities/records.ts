@@ -1,6 +1,6 @@
 // The workflow's writes to PostgreSQL. Each is keyed, so a retried activity changes nothing twice.
 import { randomUUID } from 'node:crypto';
-import { Invoice, OwnerTask, Payment, TimelineEvent } from '../db/entities';
+import { amountDueOf, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
 import type { InvoiceStatus, PaymentInput, Stage } from '../workflows/types';
@@ -19,6 +19,17 @@ export interface OwnerTaskRequest {
   key: string;
   kind: string;
   template: string;
+  /** Given for tasks that carry their own words (a client's question, a broken promise). */
+  title?: string;
+  detail?: string;
+}
+
+export interface AdjustmentRecord {
+  invoiceId: string;
+  key: string;
+  kind: 'late_fee' | 'early_payment_discount';
+  amount: number;
+  description: string;
 }
 
 const TASK_TITLES: Record<string, (i: Invoice) => string> = {
@@ -35,6 +46,8 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
           .insert({ invoiceId: p.invoiceId, key: p.key, kind: p.kind, message: p.message, at: new Date() })
           .onConflict('key').ignore().execute();
         await tx.nativeUpdate(Invoice, { id: p.invoiceId }, { stage: p.stage, status: p.status, updatedAt: new Date() });
+        // When it was paid tells, later, whether this client pays late (automatic policy choice).
+        if (p.status === 'paid') await tx.execute('update invoice set paid_at = coalesce(paid_at, now()) where id = ?', [p.invoiceId]);
       });
     },
 
@@ -62,12 +75,30 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       });
     },
 
+    async recordAdjustment(a: AdjustmentRecord): Promise<void> {
+      const em = orm.em.fork();
+      await em.transactional(async (tx) => {
+        const inserted = await tx.createQueryBuilder(InvoiceAdjustment)
+          .insert({ id: randomUUID(), invoiceId: a.invoiceId, key: a.key, kind: a.kind, amount: a.amount, description: a.description, createdAt: new Date() })
+          .onConflict('key').ignore().execute('run');
+        if (!inserted.affectedRows) return;
+        await tx.execute(
+          `update invoice set adjustments_total = (select coalesce(sum(amount), 0) from invoice_adjustment where invoice_id = ?), updated_at = now() where id = ?`,
+          [a.invoiceId, a.invoiceId],
+        );
+        await tx.createQueryBuilder(TimelineEvent)
+          .insert({ invoiceId: a.invoiceId, key: `adjustment:${a.key}`, kind: a.kind, message: a.description, at: new Date() })
+          .onConflict('key').ignore().execute();
+      });
+    },
+
     async openOwnerTask(req: OwnerTaskRequest): Promise<void> {
       const em = orm.em.fork();
       const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
-      const due = formatMoney(Math.max(0, invoice.total - invoice.amountPaid), invoice.currency);
-      const title = (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
-      const detail = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
+      const due = formatMoney(amountDueOf(invoice), invoice.currency);
+      const title = req.title ? `${req.title} (${invoice.number})` : (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
+      const facts = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
+      const detail = req.detail ? `${req.detail}\n\n${facts}` : facts;
       await em.createQueryBuilder(OwnerTask)
         .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
         .onConflict('key').ignore().execute();

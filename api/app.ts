@@ -8,6 +8,8 @@ import { healthRouter } from './routes/health';
 import { invoicesRouter } from './routes/invoices';
 import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
+import { clientsRouter } from './routes/clients';
+import { policiesRouter } from './routes/policies';
 import { tasksRouter } from './routes/tasks';
 import { webhooksRouter } from './routes/webhooks';
 
@@ -32,6 +34,8 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/issuer', issuerRouter(deps));
   owner.use('/invoices', invoicesRouter(deps));
   owner.use('/tasks', tasksRouter(deps));
+  owner.use('/policies', policiesRouter(deps));
+  owner.use('/clients', clientsRouter(deps));
   app.use('/v1', owner);
 
   app.use(notFound);

@@ -13,6 +13,10 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   invoice_closed: 409,
   payment_rejected: 400,
   not_allowed_now: 409,
+  unknown_policy: 400,
+  policy_exists: 409,
+  invalid_policy: 400,
+  task_not_found: 404,
 };
 
 export class HttpError extends Error {

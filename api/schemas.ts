@@ -49,8 +49,29 @@ export const ClientSchema = z
     phone: text(50).optional(),
     locale: z.enum(['en', 'bg']).default('en'),
     timeZone: timeZone.optional(),
+    paymentDay: z.number().int().min(1).max(28).optional().describe('The client pays on this day of the month; the due date moves to the next one'),
   })
   .strict();
+
+const policyName = z.string().regex(/^[a-z][a-z0-9_-]{1,39}$/, 'must be 2-40 lowercase letters, digits, - or _');
+
+export const EarlyPaymentSchema = z
+  .object({
+    percent: z.number().gt(0, 'must be more than 0').max(50),
+    withinDays: z.number().int().min(1).max(120),
+  })
+  .strict()
+  .describe('A discount for paying early, e.g. 2% off if paid within 10 days');
+
+export const LateFeesSchema = z
+  .object({
+    graceDays: z.number().int().min(0).max(90).default(0),
+    fixedAmount: minorUnits('A one-off late fee in minor units').positive().optional(),
+    annualRatePercent: z.number().gt(0).max(50).optional().describe('Simple yearly interest on the unpaid principal'),
+    capAmount: minorUnits('The most all late fees together may come to').positive().optional(),
+  })
+  .strict()
+  .refine((f) => f.fixedAmount !== undefined || f.annualRatePercent !== undefined, { message: 'set fixedAmount, annualRatePercent, or both' });
 
 export const LineSchema = z
   .object({
@@ -72,6 +93,9 @@ export const InvoiceCreateSchema = z
     lines: z.array(LineSchema).min(1, 'needs at least one line').max(200),
     poNumber: text(100).optional(),
     note: text(2000).optional(),
+    policy: policyName.optional().describe('Dunning policy; by default chosen from the client\'s record'),
+    earlyPayment: EarlyPaymentSchema.optional(),
+    lateFees: LateFeesSchema.optional().describe('Off unless given; stated on the invoice and in every reminder'),
   })
   .strict();
 
@@ -107,3 +131,58 @@ export const InvoiceIdSchema = z.string().uuid('must be an invoice id');
 export type IssuerInput = z.infer<typeof IssuerInputSchema>;
 export type InvoiceCreate = z.infer<typeof InvoiceCreateSchema>;
 export type PaymentCreate = z.infer<typeof PaymentCreateSchema>;
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time as HH:MM');
+
+export const PolicyStepSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lowercase letters, digits or _').optional(),
+    offsetDays: z.number().int().min(-60).max(365).describe('Days from the due date; negative is before it'),
+    action: z.enum(['email_client', 'owner_task', 'collections_review']),
+    tone: z.enum(['friendly', 'nudge', 'firm', 'final']),
+  })
+  .strict();
+
+export const PolicyInputSchema = z
+  .object({
+    description: text(500).optional(),
+    steps: z.array(PolicyStepSchema).min(1).max(20),
+    sendAt: clock.default('10:00'),
+    businessHours: z.object({ start: clock, end: clock }).strict().default({ start: '09:00', end: '17:00' }),
+    autoResumeDays: z.number().int().min(0).max(90).default(14),
+    promiseGraceDays: z.number().int().min(0).max(14).default(1),
+  })
+  .strict();
+
+export const PolicyNameSchema = policyName;
+
+export const ClientProfileSchema = z
+  .object({
+    policy: policyName.nullable().optional(),
+    paymentDay: z.number().int().min(1).max(28).nullable().optional(),
+  })
+  .strict();
+
+export const PauseSchema = z
+  .object({
+    message: text(2000).describe('What the client said, or why you pause'),
+    source: z.enum(['client', 'owner']).default('owner'),
+    autoResumeDays: z.number().int().min(0).max(90).optional(),
+  })
+  .strict();
+
+export const ResumeSchema = z.object({ note: text(500).optional() }).strict();
+
+export const PromiseSchema = z.object({ date: isoDate, note: text(500).optional() }).strict();
+
+export const TaskCompletionSchema = z
+  .object({
+    outcome: z.enum(['promise', 'pause', 'resume', 'note']),
+    promiseDate: isoDate.optional(),
+    note: text(2000).optional(),
+  })
+  .strict()
+  .refine((t) => t.outcome !== 'promise' || !!t.promiseDate, { message: 'promiseDate is required when the outcome is a promise', path: ['promiseDate'] })
+  .refine((t) => t.outcome !== 'pause' || !!t.note, { message: 'note is required when the outcome is a pause', path: ['note'] });
+
+export type PolicyInput = z.infer<typeof PolicyInputSchema>;

@@ -1,10 +1,15 @@
 // Everything a message about one invoice may say, formatted once for the client's locale.
 import { addDays, daysBetween, formatLongDate } from '../domain/dates';
 import { formatMoney } from '../domain/money';
-import type { Invoice } from '../db/entities';
+import { amountDueOf, type Invoice } from '../db/entities';
+import { earlyPaymentOffer } from '../workflows/fees';
+
+export type Locale = 'en' | 'bg';
 
 export interface MessageContext {
-  locale: string;
+  locale: Locale;
+  /** BCP 47 tag for number and date formats. */
+  intl: string;
   number: string;
   clientName: string;
   issuerName: string;
@@ -12,29 +17,51 @@ export interface MessageContext {
   amountDue: string;
   amountPaid: string | null;
   dueDate: string;
-  /** "within 30 days (by 28 December 2026)": plain words, never "net 30". */
-  terms: string;
+  issueDate: string;
+  termsDays: number;
   daysOverdue: number;
+  daysToDue: number;
   /** A date a week after the message, for the firmer steps that ask for payment by a date. */
   payBy: string;
+  /** The early-payment offer while it stands. */
+  discount: { percent: number; amount: string; payNow: string; deadline: string } | null;
+  /** Late-fee terms, stated from the first message when they are on. */
+  lateFees: { fixed: string | null; annualRatePercent: number | null; graceDays: number; cap: string | null } | null;
+  /** Late fees already added to what is due. */
+  feesCharged: string | null;
+  money(amount: number): string;
+  date(date: string): string;
 }
 
 export function messageContext(invoice: Invoice, today: string): MessageContext {
-  // English only for now; the client's locale picks the language once translations exist.
-  const locale = 'en-GB';
-  const money = (amount: number) => formatMoney(amount, invoice.currency, locale);
-  const dueDate = formatLongDate(invoice.dueDate, locale);
+  const locale: Locale = invoice.client.locale === 'bg' ? 'bg' : 'en';
+  const intl = locale === 'bg' ? 'bg-BG' : 'en-GB';
+  const money = (amount: number) => formatMoney(amount, invoice.currency, intl);
+  const date = (d: string) => formatLongDate(d, intl);
+  const offer = earlyPaymentOffer(invoice.terms?.earlyPayment, invoice.issueDate, invoice.total);
+  const offerStands = !!offer && today <= offer.deadline && invoice.amountPaid === 0;
+  const fees = invoice.terms?.lateFees;
   return {
     locale,
+    intl,
     number: invoice.number,
     clientName: invoice.client.name,
     issuerName: invoice.issuerSnapshot.name,
     total: money(invoice.total),
-    amountDue: money(Math.max(0, invoice.total - invoice.amountPaid)),
+    amountDue: money(amountDueOf(invoice)),
     amountPaid: invoice.amountPaid > 0 ? money(invoice.amountPaid) : null,
-    dueDate,
-    terms: `within ${invoice.termsDays} ${invoice.termsDays === 1 ? 'day' : 'days'} (by ${dueDate})`,
+    dueDate: date(invoice.dueDate),
+    issueDate: date(invoice.issueDate),
+    termsDays: invoice.termsDays,
     daysOverdue: Math.max(0, daysBetween(invoice.dueDate, today)),
-    payBy: formatLongDate(addDays(today, 7), locale),
+    daysToDue: Math.max(0, daysBetween(today, invoice.dueDate)),
+    payBy: date(addDays(today, 7)),
+    discount: offerStands ? { percent: invoice.terms.earlyPayment!.percent, amount: money(offer!.discount), payNow: money(offer!.discountedTotal), deadline: date(offer!.deadline) } : null,
+    lateFees: fees
+      ? { fixed: fees.fixedAmount ? money(fees.fixedAmount) : null, annualRatePercent: fees.annualRatePercent ?? null, graceDays: fees.graceDays, cap: fees.capAmount ? money(fees.capAmount) : null }
+      : null,
+    feesCharged: (invoice.adjustmentsTotal ?? 0) > 0 ? money(invoice.adjustmentsTotal) : null,
+    money,
+    date,
   };
 }

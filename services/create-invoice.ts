@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { addDays, dateIn } from '../domain/dates';
+import { addDays, dateIn, daysBetween } from '../domain/dates';
 import { computeTotals } from '../domain/money';
 import { formatInvoiceNumber, workflowIdFor } from '../domain/numbering';
 import type { InvoiceCreate } from '../api/schemas';
-import { STANDARD_LADDER } from '../workflows/ladder';
 import { DomainError } from './errors';
+import { alignToPaymentDay, choosePolicy, clientPaymentDay } from './policies';
 import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } from './issuer';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
@@ -46,6 +46,10 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
       [DEFAULT_ISSUER_ID, year],
     );
     const number = formatInvoiceNumber(year, sequence);
+    const clientEmail = input.client.email.toLowerCase();
+    const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail, today: issueDate });
+    const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, clientEmail));
+    const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
     const totals = computeTotals(input.lines);
     const created = em.create(Invoice, {
       id: randomUUID(),
@@ -61,15 +65,22 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
       total: totals.total,
       amountPaid: 0,
       client: { ...input.client, timeZone },
-      clientEmail: input.client.email.toLowerCase(),
+      clientEmail,
       poNumber: input.poNumber ?? null,
       note: input.note ?? null,
-      termsDays: input.termsDays,
+      // The client's payment cycle may move the due date; the terms say the real number of days.
+      termsDays: daysBetween(issueDate, dueDate),
       issueDate,
-      dueDate: addDays(issueDate, input.termsDays),
+      dueDate,
       lines: totals.lines,
       issuerSnapshot: issuerSnapshot(issuer!),
-      ladder: [...STANDARD_LADDER],
+      ladder: policy.steps,
+      policy,
+      policyName: policy.name,
+      policyReason: reason,
+      terms: { earlyPayment: input.earlyPayment, lateFees: input.lateFees },
+      adjustmentsTotal: 0,
+      paidAt: null,
       workflowId: workflowIdFor(number),
       workflowStartedAt: null,
       createdAt: now,

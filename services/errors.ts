@@ -4,7 +4,16 @@ export interface FieldError {
   message: string;
 }
 
-export type DomainErrorCode = 'issuer_incomplete' | 'invoice_not_found' | 'invoice_closed' | 'payment_rejected' | 'not_allowed_now';
+export type DomainErrorCode =
+  | 'issuer_incomplete'
+  | 'invoice_not_found'
+  | 'invoice_closed'
+  | 'payment_rejected'
+  | 'not_allowed_now'
+  | 'unknown_policy'
+  | 'policy_exists'
+  | 'invalid_policy'
+  | 'task_not_found';
 
 export class DomainError extends Error {
   constructor(

@@ -5,10 +5,19 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
+import type { UpdateDefinition } from '@temporalio/common';
 import { Payment, type Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { decideCollectionsUpdate, invoiceStateQuery, recordPaymentUpdate, voidInvoiceUpdate } from '../workflows/messages';
-import type { CollectionsDecision, InvoiceSnapshot, PaymentInput } from '../workflows/types';
+import {
+  decideCollectionsUpdate,
+  invoiceStateQuery,
+  pauseRemindersUpdate,
+  promiseToPayUpdate,
+  recordPaymentUpdate,
+  resumeRemindersUpdate,
+  voidInvoiceUpdate,
+} from '../workflows/messages';
+import type { CollectionsDecision, InvoiceSnapshot, PauseInput, PaymentInput, PromiseInput } from '../workflows/types';
 import { DomainError } from './errors';
 
 export type PaymentOutcome = 'applied' | 'duplicate';
@@ -79,3 +88,28 @@ export async function readLiveState(temporal: Client, invoice: Invoice): Promise
     return null;
   }
 }
+
+async function conversationUpdate<Arg>(
+  temporal: Client,
+  invoice: Invoice,
+  update: UpdateDefinition<InvoiceSnapshot, [Arg]>,
+  arg: Arg,
+  what: string,
+): Promise<InvoiceSnapshot> {
+  try {
+    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg] });
+  } catch (err) {
+    const reason = rejection(err);
+    if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `Cannot ${what} on ${invoice.number}: ${reason ?? `it is ${invoice.status}`}.`);
+    throw err;
+  }
+}
+
+export const pauseReminders = (temporal: Client, invoice: Invoice, pause: PauseInput) =>
+  conversationUpdate(temporal, invoice, pauseRemindersUpdate, pause, 'pause reminders');
+
+export const resumeReminders = (temporal: Client, invoice: Invoice, note?: string) =>
+  conversationUpdate(temporal, invoice, resumeRemindersUpdate, { note }, 'resume reminders');
+
+export const recordPromise = (temporal: Client, invoice: Invoice, promise: PromiseInput) =>
+  conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay');

@@ -1,6 +1,6 @@
 // What the API shows of an invoice: the stored record, plus the live workflow's view when asked.
 import { formatLongDate } from '../domain/dates';
-import type { Invoice, TimelineEvent } from '../db/entities';
+import { amountDueOf, type Invoice, type TimelineEvent } from '../db/entities';
 import type { InvoiceSnapshot } from '../workflows/types';
 
 export function paymentTerms(invoice: Pick<Invoice, 'termsDays' | 'dueDate'>): string {
@@ -18,12 +18,15 @@ export function invoiceSummary(invoice: Invoice) {
     taxTotal: invoice.taxTotal,
     total: invoice.total,
     amountPaid: invoice.amountPaid,
-    amountDue: Math.max(0, invoice.total - invoice.amountPaid),
+    adjustments: invoice.adjustmentsTotal,
+    amountDue: amountDueOf(invoice),
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
     paymentTerms: paymentTerms(invoice),
     client: invoice.client,
     poNumber: invoice.poNumber ?? null,
+    policy: { name: invoice.policyName, reason: invoice.policyReason },
+    terms: invoice.terms ?? {},
     workflowId: invoice.workflowId,
     createdAt: invoice.createdAt.toISOString(),
   };
@@ -34,7 +37,10 @@ export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live:
   return {
     ...summary,
     // While the workflow answers, its view is the freshest; the table catches up a moment later.
-    ...(live ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, amountDue: live.amountDue, dueDate: live.dueDate } : {}),
+    ...(live
+      ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments ?? summary.adjustments, amountDue: live.amountDue, dueDate: live.dueDate }
+      : {}),
+    earlyPayment: live?.earlyPayment ?? null,
     lines: invoice.lines,
     note: invoice.note ?? null,
     issuer: invoice.issuerSnapshot,

@@ -1,6 +1,6 @@
 // Starting and talking to an invoice's workflow from outside it (API, reconciler).
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Invoice } from '../db/entities';
+import { amountDueOf, type Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
 import type { invoiceWorkflow } from '../workflows/invoice';
@@ -18,6 +18,8 @@ export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
     clientEmail: invoice.clientEmail,
     timeZone: invoice.client.timeZone,
     ladder: invoice.ladder,
+    policy: invoice.policy ?? undefined,
+    terms: invoice.terms,
   };
 }
 
@@ -45,7 +47,7 @@ export async function startInvoiceWorkflow(
         { key: attributes.InvoiceNumber, value: invoice.number },
         { key: attributes.ClientEmail, value: invoice.clientEmail },
         { key: attributes.Stage, value: 'issued' },
-        { key: attributes.AmountDue, value: invoice.total - invoice.amountPaid },
+        { key: attributes.AmountDue, value: amountDueOf(invoice) },
         { key: attributes.DueDate, value: new Date(`${invoice.dueDate}T00:00:00Z`) },
       ],
     });

@@ -1,16 +1,39 @@
-// One invoice, from sending to settled. Reads like the brief; decisions live in ladder.ts,
-// effects in activities. Deterministic: workflow clock only, no I/O.
+// One invoice, from sending to settled. Reads like the brief; every decision about *when* comes
+// from the pure engine in ladder.ts, every effect from an activity. Deterministic: workflow clock
+// only, no I/O.
 import {
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { decideCollectionsUpdate, invoiceStateQuery, recordPaymentUpdate, voidInvoiceUpdate } from './messages';
-import { upcomingSteps } from './ladder';
+import { addDays, dateIn, isIsoDate, zonedInstant } from '../domain/dates';
+import { formatMoney } from '../domain/money';
+import { accrueLateFees, earlyPaymentOffer, NO_LATE_FEES } from './fees';
+import {
+  dueNow,
+  effectiveShift,
+  NEW_PROGRESS,
+  pastAtStart,
+  planSchedule,
+  promiseBreaksAt,
+  type LadderProgress,
+} from './ladder';
+import { invoiceWorkflowV1 } from './legacy/invoice-v1';
+import {
+  decideCollectionsUpdate,
+  invoiceStateQuery,
+  pauseRemindersUpdate,
+  promiseToPayUpdate,
+  recordPaymentUpdate,
+  resumeRemindersUpdate,
+  voidInvoiceUpdate,
+} from './messages';
+import { BUILTIN_POLICIES } from './policies';
 import * as attributes from './search-attributes';
 import { emailTaskQueue } from './task-queues';
 import type {
@@ -18,12 +41,17 @@ import type {
   InvoiceSnapshot,
   InvoiceStatus,
   InvoiceWorkflowInput,
+  LadderStep,
+  PauseInput,
   PaymentInput,
-  ScheduledStep,
+  PromiseInput,
   Stage,
   TimelineEntry,
   VoidInput,
 } from './types';
+
+/** Invoices started before this patch run the spine's workflow to the end (legacy/invoice-v1.ts). */
+export const POLICY_ENGINE_PATCH = 'dunning-policy-engine';
 
 const records = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -44,35 +72,72 @@ export interface InvoiceOutcome {
   amountPaid: number;
 }
 
+const DAY_MS = 86_400_000;
+
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
+  if (!patched(POLICY_ENGINE_PATCH)) return invoiceWorkflowV1(input);
+
   const { workflowId, taskQueue } = workflowInfo();
   const email = emailActivities(taskQueue);
+  const policy = input.policy ?? BUILTIN_POLICIES.standard;
+  const terms = input.terms ?? {};
+  const timeZone = input.timeZone;
+  const offer = earlyPaymentOffer(terms.earlyPayment, input.issueDate, input.total);
+  // The offer stands through the whole deadline day on the client's clock.
+  const offerEndsAt = offer ? zonedInstant(addDays(offer.deadline, 1), 0, timeZone).getTime() : 0;
+
   let status: InvoiceStatus = 'open';
   let stage: Stage = 'issued';
+  let ladderStage: Stage = 'issued';
   let amountPaid = 0;
+  let fees = 0;
+  let discount = 0;
   let dueDate = input.dueDate;
-  let plan: ScheduledStep[] = [];
+  let progress: LadderProgress = { ...NEW_PROGRESS };
+  let lateFees = NO_LATE_FEES;
   let decision: CollectionsDecision | undefined;
+  /** Bumped by every message that changes the plan, so a waiting loop wakes up and re-plans. */
+  let changes = 0;
   const seenPayments = new Set<string>();
   const history: TimelineEntry[] = [];
 
-  const amountDue = () => Math.max(0, input.total - amountPaid);
+  const now = () => new Date();
+  const facts = () => ({ dueDate, timeZone });
+  const amountDue = () => Math.max(0, input.total + fees - discount - amountPaid);
+  const principalOutstanding = () => Math.max(0, input.total - discount - amountPaid);
   const isClosed = () => status !== 'open';
   const isPaid = () => status === 'paid';
+  const money = (amount: number) => formatMoney(amount, input.currency);
+  const plan = () => planSchedule(policy, facts(), progress, now());
 
-  const snapshot = (): InvoiceSnapshot => ({
-    status,
-    stage,
-    currency: input.currency,
-    total: input.total,
-    amountPaid,
-    amountDue: amountDue(),
-    dueDate,
-    nextStep: isClosed() || !plan[0] ? null : { id: plan[0].step.id, action: plan[0].step.action, at: plan[0].at },
-    history: [...history],
-  });
+  const snapshot = (): InvoiceSnapshot => {
+    const schedule = plan();
+    const next = isClosed() || schedule.state === 'paused' ? undefined : schedule.upcoming[0];
+    return {
+      status,
+      stage,
+      currency: input.currency,
+      total: input.total,
+      amountPaid,
+      adjustments: fees - discount,
+      amountDue: amountDue(),
+      dueDate,
+      nextStep: next ? { id: next.step.id, action: next.step.action, at: next.at } : null,
+      history: [...history],
+      ladder: {
+        policy: policy.name,
+        state: isClosed() ? 'closed' : schedule.state,
+        resumesAt: schedule.resumesAt,
+        upcoming: isClosed() ? [] : schedule.upcoming,
+        done: [...progress.done],
+        pause: progress.pause,
+        promise: progress.promise,
+      },
+      earlyPayment: offer ? { ...offer, stands: !isClosed() && discount === 0 && Date.now() < offerEndsAt, applied: discount > 0 } : null,
+    };
+  };
 
-  const note = (kind: string, message: string) => history.push({ at: new Date().toISOString(), kind, message });
+  const note = (kind: string, message: string) => history.push({ at: now().toISOString(), kind, message });
 
   // Stage and balance are searchable in the Temporal UI; keep them current on every change.
   // A workflow started without our attributes (the time-skipping test server) leaves them alone.
@@ -93,6 +158,17 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, stage, status, kind, message });
   };
 
+  const ownerTask = async (key: string, kind: string, title: string, detail: string) => {
+    await records.openOwnerTask({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, kind, template: kind, title, detail });
+  };
+
+  /** Back to where the ladder stood once a pause or promise is over. */
+  const backToLadder = () => {
+    stage = ladderStage;
+    changes++;
+    publish();
+  };
+
   setHandler(invoiceStateQuery, snapshot);
 
   setHandler(
@@ -102,22 +178,26 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       seenPayments.add(payment.paymentId);
       // The balance changes before any await, so payments arriving together never race.
       amountPaid += payment.amount;
+      const earnsDiscount = !!offer && discount === 0 && Date.now() < offerEndsAt && amountPaid + discount >= offer.discountedTotal + fees;
+      if (earnsDiscount) discount = offer!.discount;
       if (amountDue() === 0) status = 'paid';
-      note('payment', `Payment of ${payment.amount} ${payment.currency} received (${payment.method}).`);
+      changes++;
+      note('payment', `Payment of ${money(payment.amount)} received (${payment.method}).`);
       publish();
       await records.recordPayment({ invoiceId: input.invoiceId, ...payment });
+      if (earnsDiscount) {
+        const description = `Early-payment discount: ${terms.earlyPayment!.percent}% off for paying by ${offer!.deadline}.`;
+        note('discount', description);
+        await records.recordAdjustment({ invoiceId: input.invoiceId, key: `${workflowId}:early_payment_discount`, kind: 'early_payment_discount', amount: -discount, description });
+      }
       return snapshot();
     },
     {
       validator: (payment: PaymentInput) => {
         if (seenPayments.has(payment.paymentId)) return;
         if (isClosed()) throw new Error(`invoice is ${status}; it takes no more payments`);
-        if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) {
-          throw new Error('amount must be a positive integer in minor units');
-        }
-        if (payment.currency !== input.currency) {
-          throw new Error(`currency ${payment.currency} does not match the invoice's ${input.currency}`);
-        }
+        if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) throw new Error('amount must be a positive integer in minor units');
+        if (payment.currency !== input.currency) throw new Error(`currency ${payment.currency} does not match the invoice's ${input.currency}`);
       },
     },
   );
@@ -132,73 +212,207 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   );
 
   setHandler(
+    pauseRemindersUpdate,
+    async (pause: PauseInput) => {
+      const days = pause.autoResumeDays ?? policy.autoResumeDays;
+      const since = now();
+      progress = {
+        ...progress,
+        promise: null,
+        pause: { since: since.toISOString(), reason: pause.message, resumesAt: days > 0 ? new Date(since.getTime() + days * DAY_MS).toISOString() : null },
+      };
+      stage = 'paused';
+      changes++;
+      const who = pause.source === 'client' ? 'The client asked' : 'Paused by you';
+      note('paused', `${who}: "${pause.message}". Reminders paused${days > 0 ? ` for up to ${days} days` : ''}.`);
+      publish();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:pause:${since.toISOString()}`, stage, status, kind: 'paused', message: history.at(-1)!.message });
+      if (pause.source === 'client') {
+        await ownerTask(`question:${since.toISOString()}`, 'client_question', 'Reply to your client', pause.message);
+      }
+      return snapshot();
+    },
+    {
+      validator: (pause: PauseInput) => {
+        if (isClosed()) throw new Error(`invoice is ${status}`);
+        if (progress.pause) throw new Error('reminders are already paused');
+        if (!pause.message?.trim()) throw new Error('message is required');
+      },
+    },
+  );
+
+  setHandler(
+    resumeRemindersUpdate,
+    async ({ note: text }: { note?: string }) => {
+      const at = now();
+      // The ladder picks up where it stopped: every remaining step moves by the pause's length.
+      progress = { ...progress, shiftMs: progress.shiftMs + (at.getTime() - Date.parse(progress.pause!.since)), pause: null };
+      note('resumed', text ? `Reminders resumed: ${text}` : 'Reminders resumed.');
+      backToLadder();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:resume:${at.toISOString()}`, stage, status, kind: 'resumed', message: history.at(-1)!.message });
+      return snapshot();
+    },
+    { validator: (_input: { note?: string }) => { if (isClosed() || !progress.pause) throw new Error('reminders are not paused'); } },
+  );
+
+  setHandler(
+    promiseToPayUpdate,
+    async (promise: PromiseInput) => {
+      const at = now();
+      const shiftMs = progress.pause ? progress.shiftMs + (at.getTime() - Date.parse(progress.pause.since)) : progress.shiftMs;
+      const breaksAt = promiseBreaksAt(policy, promise.date, timeZone).toISOString();
+      progress = { ...progress, shiftMs, pause: null, promise: { date: promise.date, madeAt: at.toISOString(), breaksAt } };
+      stage = 'promised';
+      changes++;
+      note('promise', `The client promised to pay by ${promise.date}${promise.note ? ` (${promise.note})` : ''}. Reminders wait until then.`);
+      publish();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:promise:${at.toISOString()}`, stage, status, kind: 'promise', message: history.at(-1)!.message });
+      return snapshot();
+    },
+    {
+      validator: (promise: PromiseInput) => {
+        if (isClosed()) throw new Error(`invoice is ${status}`);
+        if (!isIsoDate(promise.date)) throw new Error('date must be YYYY-MM-DD');
+        const today = dateIn(now(), timeZone);
+        if (promise.date < today) throw new Error('date must not be in the past');
+        if (promise.date > addDays(today, 90)) throw new Error('date must be within 90 days');
+      },
+    },
+  );
+
+  setHandler(
     decideCollectionsUpdate,
     (d: CollectionsDecision) => {
       decision = d;
+      changes++;
       return snapshot();
     },
     {
       validator: (d: CollectionsDecision) => {
         if (isClosed()) throw new Error(`invoice is ${status}`);
-        if (stage !== 'collections_review' && stage !== 'with_agency') {
-          throw new Error('the invoice is not in collections review');
-        }
-        if (d.decision === 'extend' && !(d.newDueDate > new Date().toISOString().slice(0, 10))) {
-          throw new Error('newDueDate must be in the future');
-        }
+        if (stage !== 'collections_review' && stage !== 'with_agency') throw new Error('the invoice is not in collections review');
+        if (d.decision === 'extend' && !(d.newDueDate > dateIn(now(), timeZone))) throw new Error('newDueDate must be in the future');
       },
     },
   );
 
+  /** Late fees become due as the ladder passes the grace period; each is its own visible line. */
+  const chargeLateFees = async () => {
+    const today = dateIn(now(), timeZone);
+    const { charges, progress: next } = accrueLateFees(terms.lateFees, dueDate, principalOutstanding(), today, lateFees);
+    lateFees = next;
+    for (const charge of charges) {
+      fees += charge.amount;
+      const description =
+        charge.kind === 'fixed'
+          ? `Late fee of ${money(charge.amount)}, as stated on the invoice.`
+          : `Late interest of ${money(charge.amount)}: ${terms.lateFees!.annualRatePercent}% a year on ${money(charge.principal!)} for ${charge.days} days, as stated on the invoice.`;
+      note('late_fee', description);
+      await records.recordAdjustment({ invoiceId: input.invoiceId, key: `${workflowId}:late_fee:${charge.kind}:${today}`, kind: 'late_fee', amount: charge.amount, description });
+    }
+    if (charges.length > 0) publish();
+  };
+
+  const runStep = async (step: LadderStep) => {
+    const key = `${step.id}:${dueDate}`;
+    if (step.action === 'email_client') await chargeLateFees();
+    if (isClosed()) return;
+    ladderStage = step.stage;
+    await enter(step.stage, 'open', step.id, `Step "${step.id}" (${step.tone}).`, key);
+    if (step.action === 'email_client') {
+      await email.sendClientEmail({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, template: step.template, tone: step.tone });
+    } else {
+      await records.openOwnerTask({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, kind: step.action, template: step.template });
+      await email.notifyOwner({ invoiceId: input.invoiceId, key: `${workflowId}:${key}:owner`, template: step.template });
+    }
+  };
+
+  /** Wakes up when the plan's next moment comes (a step, a pause ending, a promise falling due) or anything changes. */
+  const waitForNextMoment = async (): Promise<'timer' | 'changed'> => {
+    const schedule = plan();
+    const moments = [schedule.resumesAt, schedule.state === 'paused' ? null : schedule.upcoming[0]?.at]
+      .filter((m): m is string => !!m)
+      .map((m) => Date.parse(m));
+    const seen = changes;
+    const wake = () => isClosed() || changes !== seen;
+    if (moments.length === 0) {
+      await condition(wake);
+      return 'changed';
+    }
+    const wait = Math.min(...moments) - Date.now();
+    if (wait <= 0) return 'timer';
+    return (await condition(wake, wait)) ? 'changed' : 'timer';
+  };
+
+  /** A pause that ran out, or a promise that was not kept. */
+  const settleExpired = async () => {
+    const at = now();
+    if (progress.pause?.resumesAt && Date.parse(progress.pause.resumesAt) <= at.getTime()) {
+      progress = { ...progress, shiftMs: effectiveShift(policy, facts(), progress, at), pause: null };
+      note('resumed', 'Reminders resumed by themselves: the pause ran out.');
+      backToLadder();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:auto_resume:${at.toISOString()}`, stage, status, kind: 'resumed', message: history.at(-1)!.message });
+    }
+    if (progress.promise && Date.parse(progress.promise.breaksAt) <= at.getTime()) {
+      const { date } = progress.promise;
+      // The next, firmer step goes out now; the rest keep their spacing after it.
+      progress = { ...progress, shiftMs: effectiveShift(policy, facts(), progress, at), promise: null };
+      note('promise_broken', `The promise to pay by ${date} was not kept.`);
+      backToLadder();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:promise_broken:${date}`, stage, status, kind: 'promise_broken', message: history.at(-1)!.message });
+      await ownerTask(`promise_broken:${date}`, 'promise_broken', 'A promise to pay was not kept', `The client promised to pay by ${date}; ${money(amountDue())} is still due. The next reminder goes out now.`);
+    }
+  };
+
+  const startRound = () => {
+    progress = { ...NEW_PROGRESS, done: pastAtStart(policy, facts(), now()) };
+    changes++;
+  };
+
+  // --- The invoice's life ---
   publish();
-  plan = upcomingSteps(input.ladder, dueDate, input.timeZone, new Date());
+  startRound();
   await email.sendClientEmail({ invoiceId: input.invoiceId, key: `${workflowId}:invoice`, template: 'invoice', tone: 'friendly' });
   // A payment may have settled it while the email was on its way; then it stays settled.
   if (!isClosed()) await enter('issued', 'open', 'sent', `Invoice sent to ${input.clientEmail}.`, 'sent');
 
-  const runLadder = async () => {
-    plan = upcomingSteps(input.ladder, dueDate, input.timeZone, new Date());
-    while (plan.length > 0 && !isClosed()) {
-      const { step, at } = plan[0];
-      const wait = Date.parse(at) - Date.now();
-      if (wait > 0 && (await condition(isClosed, wait))) return;
-      if (isClosed()) return;
-      // Keys carry the due date: an extension runs the ladder again with fresh keys.
-      const key = `${step.id}:${dueDate}`;
-      await enter(step.stage, 'open', step.id, `Step "${step.id}" (${step.tone}).`, key);
-      if (step.action === 'email_client') {
-        await email.sendClientEmail({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, template: step.template, tone: step.tone });
-      } else {
-        await records.openOwnerTask({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, kind: step.action, template: step.template });
-        await email.notifyOwner({ invoiceId: input.invoiceId, key: `${workflowId}:${key}:owner`, template: step.template });
-      }
-      plan.shift();
-    }
-  };
-
-  // The ladder, then a person's decision. Dunwell never escalates to a third party on its own.
-  let ladderPending = true;
   while (!isClosed()) {
-    if (ladderPending) await runLadder();
-    ladderPending = false;
-    await condition(() => isClosed() || decision !== undefined);
-    if (isClosed() || !decision) break;
-    const made: CollectionsDecision = decision;
-    decision = undefined;
-    if (made.decision === 'write_off') {
-      await enter('written_off', 'uncollectible', 'write_off', `Written off: ${made.reason}`, `write_off:${dueDate}`);
-    } else if (made.decision === 'agency') {
-      // Payments may still arrive through the agency; reminders stay stopped.
-      await enter('with_agency', 'open', 'agency', `Handed to ${made.agency} by the owner.`, `agency:${dueDate}`);
-    } else {
-      dueDate = made.newDueDate;
-      await enter('extended', 'open', 'extend', `Due date extended to ${dueDate}.`, `extend:${dueDate}`);
-      ladderPending = true;
+    const schedule = plan();
+    if (schedule.state === 'finished') {
+      // Collections review: a person decides. Dunwell never escalates to a third party on its own.
+      await condition(() => isClosed() || decision !== undefined);
+      if (isClosed() || !decision) break;
+      const made: CollectionsDecision = decision;
+      decision = undefined;
+      if (made.decision === 'write_off') {
+        await enter('written_off', 'uncollectible', 'write_off', `Written off: ${made.reason}`, `write_off:${dueDate}`);
+      } else if (made.decision === 'agency') {
+        // Payments may still arrive through the agency; reminders stay stopped.
+        await enter('with_agency', 'open', 'agency', `Handed to ${made.agency} by the owner.`, `agency:${dueDate}`);
+      } else {
+        dueDate = made.newDueDate;
+        ladderStage = 'extended';
+        await enter('extended', 'open', 'extend', `Due date extended to ${dueDate}.`, `extend:${dueDate}`);
+        startRound();
+      }
+      continue;
     }
+
+    const { run, skip } = dueNow(schedule, now());
+    if (run) {
+      const at = now().toISOString();
+      progress = {
+        ...progress,
+        done: [...progress.done, ...skip.map((s) => ({ stepId: s.step.id, at, outcome: 'skipped' as const })), { stepId: run.step.id, at, outcome: 'sent' as const }],
+      };
+      await runStep(run.step);
+      continue;
+    }
+    if ((await waitForNextMoment()) === 'timer') await settleExpired();
   }
 
   if (isPaid()) {
-    await enter('paid', 'paid', 'paid', 'Paid in full. Reminders stopped.', 'paid');
+    await enter('paid', 'paid', 'paid', discount > 0 ? `Paid in full with the early-payment discount. Thank you!` : 'Paid in full. Reminders stopped.', 'paid');
   }
   await condition(allHandlersFinished);
   return { status, stage, amountPaid };

@@ -1,53 +1,131 @@
-// The dunning ladder: policy as data plus pure functions. The workflow runs the schedule;
-// the API shows the same schedule as a preview. No I/O, no clock: `now` is always passed in.
-import { addDays, weekday, zonedInstant } from '../domain/dates';
+// The dunning engine: one pure function turns (policy, invoice, what happened so far) into the
+// exact schedule. The workflow runs it; the API shows it. No I/O, no clock: `now` is passed in.
+import { addDays, dateIn, minutesIn, weekday, zonedInstant } from '../domain/dates';
+import { BUILTIN_POLICIES, type BusinessHours, type DunningPolicy } from './policies';
 import type { LadderStep, ScheduledStep } from './types';
 
-/** Reminders go out at 10:00 on the client's clock, a civil hour to read about money. */
-export const SEND_AT_MINUTES = 10 * 60;
+export const STANDARD_LADDER: readonly LadderStep[] = BUILTIN_POLICIES.standard.steps;
 
-/** The default ladder: friendly before the due date, firmer after, and a person at the end. */
-export const STANDARD_LADDER: readonly LadderStep[] = [
-  { id: 'heads_up', offsetDays: -3, action: 'email_client', tone: 'friendly', template: 'reminder_before_due', stage: 'heads_up' },
-  { id: 'due_today', offsetDays: 0, action: 'email_client', tone: 'friendly', template: 'reminder_due_today', stage: 'due' },
-  { id: 'overdue_3', offsetDays: 3, action: 'email_client', tone: 'nudge', template: 'reminder_overdue', stage: 'overdue' },
-  { id: 'overdue_7', offsetDays: 7, action: 'email_client', tone: 'firm', template: 'reminder_overdue', stage: 'overdue' },
-  { id: 'check_in', offsetDays: 14, action: 'owner_task', tone: 'firm', template: 'owner_check_in', stage: 'check_in' },
-  { id: 'final_notice', offsetDays: 30, action: 'email_client', tone: 'final', template: 'final_notice', stage: 'final_notice' },
-  { id: 'collections_review', offsetDays: 45, action: 'collections_review', tone: 'final', template: 'owner_collections_review', stage: 'collections_review' },
-];
-
-/** Saturday and Sunday move to Monday: nobody wants a payment reminder at the weekend. */
-export function nextBusinessDay(date: string): string {
-  const day = weekday(date);
-  if (day === 6) return addDays(date, 2);
-  if (day === 0) return addDays(date, 1);
-  return date;
+export interface ScheduleFacts {
+  dueDate: string;
+  timeZone: string;
 }
 
-/** Every step of the ladder with the instant it runs, in ladder order. */
-export function scheduleLadder(ladder: readonly LadderStep[], dueDate: string, timeZone: string): ScheduledStep[] {
-  return ladder
-    .map((step) => {
-      const day = nextBusinessDay(addDays(dueDate, step.offsetDays));
-      return { step, at: zonedInstant(day, SEND_AT_MINUTES, timeZone).toISOString() };
-    })
-    .sort((a, b) => a.at.localeCompare(b.at));
+export interface StepRecord {
+  stepId: string;
+  at: string;
+  outcome: 'sent' | 'skipped';
+}
+
+/** What has happened to the ladder in the current round (a new due date starts a new round). */
+export interface LadderProgress {
+  done: StepRecord[];
+  /** Delay added by pauses and broken promises; the ladder keeps its spacing, it is never squeezed. */
+  shiftMs: number;
+  pause: { since: string; reason: string; resumesAt: string | null } | null;
+  promise: { date: string; madeAt: string; breaksAt: string } | null;
+}
+
+export const NEW_PROGRESS: LadderProgress = { done: [], shiftMs: 0, pause: null, promise: null };
+
+export type LadderState = 'running' | 'paused' | 'promised' | 'finished';
+
+export interface Schedule {
+  state: LadderState;
+  upcoming: ScheduledStep[];
+  /** When a pause ends by itself, or a promise is broken if no payment arrives. */
+  resumesAt: string | null;
+}
+
+const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
+
+/** Saturday and Sunday move to Monday. */
+export function nextBusinessDay(date: string): string {
+  let day = date;
+  while (isWeekend(day)) day = addDays(day, 1);
+  return day;
 }
 
 /**
- * The steps still to run after `now`, skipping those already done. A step whose time
- * passed while nothing ran (an invoice issued late, a decision to extend) is dropped,
- * never sent late in a burst.
+ * The first instant at or after `instant` that is a weekday within business hours on the client's
+ * clock. Moved to a later day (or to before opening), it lands at `preferredMinutes`.
  */
-export function upcomingSteps(
-  ladder: readonly LadderStep[],
-  dueDate: string,
-  timeZone: string,
-  now: Date,
-  done: ReadonlySet<string> = new Set(),
-): ScheduledStep[] {
-  return scheduleLadder(ladder, dueDate, timeZone).filter(
-    (s) => !done.has(s.step.id) && Date.parse(s.at) > now.getTime(),
-  );
+export function nextAllowedInstant(instant: Date, timeZone: string, hours: BusinessHours, preferredMinutes = hours.startMinutes): Date {
+  const landing = preferredMinutes >= hours.startMinutes && preferredMinutes < hours.endMinutes ? preferredMinutes : hours.startMinutes;
+  let date = dateIn(instant, timeZone);
+  let minutes = minutesIn(instant, timeZone);
+  for (let i = 0; i < 14; i++) {
+    if (!isWeekend(date)) {
+      if (minutes < hours.startMinutes) return zonedInstant(date, landing, timeZone);
+      if (minutes < hours.endMinutes) return instant;
+    }
+    date = addDays(date, 1);
+    minutes = -1;
+  }
+  return instant;
+}
+
+/** When a step would run with no pause: its day at the policy's preferred local time. */
+function baseInstant(policy: DunningPolicy, facts: ScheduleFacts, step: LadderStep): number {
+  return zonedInstant(addDays(facts.dueDate, step.offsetDays), policy.sendAtMinutes, facts.timeZone).getTime();
+}
+
+function remainingSteps(policy: DunningPolicy, progress: LadderProgress): LadderStep[] {
+  const done = new Set(progress.done.map((d) => d.stepId));
+  return policy.steps.filter((s) => !done.has(s.id));
+}
+
+/**
+ * The delay to apply to every remaining step. A pause adds its length (up to its automatic end);
+ * a promise holds the next step until the promise is broken, and the rest keep their spacing.
+ */
+export function effectiveShift(policy: DunningPolicy, facts: ScheduleFacts, progress: LadderProgress, now: Date): number {
+  let shift = progress.shiftMs;
+  if (progress.pause) {
+    const end = progress.pause.resumesAt ? Date.parse(progress.pause.resumesAt) : now.getTime();
+    shift += Math.max(0, end - Date.parse(progress.pause.since));
+  }
+  const next = remainingSteps(policy, progress)[0];
+  if (progress.promise && next) {
+    const firstAt = baseInstant(policy, facts, next) + shift;
+    shift += Math.max(0, Date.parse(progress.promise.breaksAt) - firstAt);
+  }
+  return shift;
+}
+
+export function planSchedule(policy: DunningPolicy, facts: ScheduleFacts, progress: LadderProgress, now: Date): Schedule {
+  const remaining = remainingSteps(policy, progress);
+  if (remaining.length === 0) return { state: 'finished', upcoming: [], resumesAt: null };
+  if (progress.pause && !progress.pause.resumesAt) return { state: 'paused', upcoming: [], resumesAt: null };
+  const shift = effectiveShift(policy, facts, progress, now);
+  const upcoming = remaining.map((step) => ({
+    step,
+    at: nextAllowedInstant(new Date(baseInstant(policy, facts, step) + shift), facts.timeZone, policy.businessHours, policy.sendAtMinutes).toISOString(),
+  }));
+  if (progress.pause) return { state: 'paused', upcoming, resumesAt: progress.pause.resumesAt };
+  if (progress.promise) return { state: 'promised', upcoming, resumesAt: progress.promise.breaksAt };
+  return { state: 'running', upcoming, resumesAt: null };
+}
+
+/**
+ * Of the steps whose time has come, only the latest runs; the others are skipped. A worker that
+ * was down for a week, or an invoice issued late, never sends a burst of reminders.
+ */
+export function dueNow(schedule: Schedule, now: Date): { run: ScheduledStep | null; skip: ScheduledStep[] } {
+  if (schedule.state === 'paused' || schedule.state === 'finished') return { run: null, skip: [] };
+  const due = schedule.upcoming.filter((s) => Date.parse(s.at) <= now.getTime());
+  if (due.length === 0) return { run: null, skip: [] };
+  return { run: due[due.length - 1], skip: due.slice(0, -1) };
+}
+
+/** Steps already in the past when a round starts (issue or extension): skipped, not sent. */
+export function pastAtStart(policy: DunningPolicy, facts: ScheduleFacts, now: Date): StepRecord[] {
+  return planSchedule(policy, facts, NEW_PROGRESS, now)
+    .upcoming.filter((s) => Date.parse(s.at) <= now.getTime())
+    .map((s) => ({ stepId: s.step.id, at: now.toISOString(), outcome: 'skipped' as const }));
+}
+
+/** When a promise to pay for `date` counts as broken: the usual sending time after the grace days. */
+export function promiseBreaksAt(policy: DunningPolicy, date: string, timeZone: string): Date {
+  return nextAllowedInstant(zonedInstant(addDays(date, policy.promiseGraceDays + 1), 0, timeZone), timeZone, policy.businessHours, policy.sendAtMinutes);
 }

@@ -1,6 +1,6 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CollectionsDecision, InvoiceSnapshot, PaymentInput, VoidInput } from './types';
+import type { CollectionsDecision, InvoiceSnapshot, PauseInput, PaymentInput, PromiseInput, VoidInput } from './types';
 
 /** Adds a payment; a repeated paymentId is a no-op that returns the current state. */
 export const recordPaymentUpdate = defineUpdate<InvoiceSnapshot, [PaymentInput]>('recordPayment');
@@ -8,3 +8,8 @@ export const voidInvoiceUpdate = defineUpdate<InvoiceSnapshot, [VoidInput]>('voi
 /** A person's decision once the invoice reached collections review. */
 export const decideCollectionsUpdate = defineUpdate<InvoiceSnapshot, [CollectionsDecision]>('decideCollections');
 export const invoiceStateQuery = defineQuery<InvoiceSnapshot>('invoiceState');
+/** The client asked a question or disputes: reminders stop until resumed (or the pause runs out). */
+export const pauseRemindersUpdate = defineUpdate<InvoiceSnapshot, [PauseInput]>('pauseReminders');
+export const resumeRemindersUpdate = defineUpdate<InvoiceSnapshot, [{ note?: string }]>('resumeReminders');
+/** The client promised a date: reminders wait until then plus the policy's grace. */
+export const promiseToPayUpdate = defineUpdate<InvoiceSnapshot, [PromiseInput]>('promiseToPay');

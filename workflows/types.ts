@@ -11,6 +11,8 @@ export type Stage =
   | 'due'
   | 'overdue'
   | 'check_in'
+  | 'paused'
+  | 'promised'
   | 'final_notice'
   | 'collections_review'
   | 'extended'
@@ -52,6 +54,24 @@ export interface InvoiceWorkflowInput {
   timeZone: string;
   /** A snapshot of the ladder at issue: later policy changes never reach a running invoice. */
   ladder: LadderStep[];
+  /** The whole policy at issue (absent in invoices started before policies existed). */
+  policy?: import('./policies').DunningPolicy;
+  /** Early-payment discount and late fees, as stated on the invoice. */
+  terms?: import('./fees').PaymentTerms;
+}
+
+export interface PauseInput {
+  /** Who asked: the client (a question, a dispute) or the owner. */
+  source: 'client' | 'owner';
+  message: string;
+  /** Resume by itself after this many days; defaults to the policy's; 0 means only by hand. */
+  autoResumeDays?: number;
+}
+
+export interface PromiseInput {
+  /** The calendar date the client says they will pay by. */
+  date: string;
+  note?: string;
 }
 
 export interface PaymentInput {
@@ -85,8 +105,21 @@ export interface InvoiceSnapshot {
   currency: string;
   total: number;
   amountPaid: number;
+  /** Late fees charged minus discounts granted. */
+  adjustments: number;
   amountDue: number;
   dueDate: string;
   nextStep: { id: string; action: StepAction; at: string } | null;
   history: TimelineEntry[];
+  /** Absent for invoices started before policies existed. */
+  ladder?: {
+    policy: string;
+    state: 'running' | 'paused' | 'promised' | 'finished' | 'closed';
+    resumesAt: string | null;
+    upcoming: ScheduledStep[];
+    done: { stepId: string; at: string; outcome: 'sent' | 'skipped' }[];
+    pause: { since: string; reason: string; resumesAt: string | null } | null;
+    promise: { date: string; madeAt: string; breaksAt: string } | null;
+  };
+  earlyPayment?: { deadline: string; discount: number; discountedTotal: number; stands: boolean; applied: boolean } | null;
 }

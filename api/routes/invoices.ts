@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { Invoice, TimelineEvent } from '../../db/entities';
+import { amountDueOf, Invoice, TimelineEvent } from '../../db/entities';
 import { createInvoice } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
-import { decideCollections, readLiveState, sendPayment, voidInvoice } from '../../services/invoice-commands';
+import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
+import { scheduleView } from '../../services/schedule-view';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
@@ -12,7 +13,10 @@ import {
   InvoiceCreateSchema,
   InvoiceIdSchema,
   InvoiceListQuerySchema,
+  PauseSchema,
   PaymentCreateSchema,
+  PromiseSchema,
+  ResumeSchema,
   VoidSchema,
 } from '../schemas';
 
@@ -66,7 +70,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     const invoice = await findInvoice(req);
     const input = parse(PaymentCreateSchema, req.body);
     if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; it takes no more payments.`);
-    const amountDue = invoice.total - invoice.amountPaid;
+    const amountDue = amountDueOf(invoice);
     if (input.amount > amountDue) {
       throw new DomainError('payment_rejected', `amount ${input.amount} is more than the ${amountDue} due`, [{ field: 'amount', message: `must be at most ${amountDue}` }]);
     }
@@ -95,6 +99,30 @@ export function invoicesRouter(deps: AppDeps): Router {
     const invoice = await findInvoice(req);
     const input = parse(CollectionsDecisionSchema, req.body);
     await decideCollections(temporal, invoice, input);
+    res.json(await detail(invoice));
+  });
+
+  router.get('/:id/schedule', async (req, res) => {
+    const invoice = await findInvoice(req);
+    res.json(scheduleView(invoice, await readLiveState(temporal, invoice)));
+  });
+
+  // The conversation with the client: a question or dispute pauses, a promise holds the ladder.
+  router.post('/:id/pause', async (req, res) => {
+    const invoice = await findInvoice(req);
+    await pauseReminders(temporal, invoice, parse(PauseSchema, req.body));
+    res.json(await detail(invoice));
+  });
+
+  router.post('/:id/resume', async (req, res) => {
+    const invoice = await findInvoice(req);
+    await resumeReminders(temporal, invoice, parse(ResumeSchema, req.body ?? {}).note);
+    res.json(await detail(invoice));
+  });
+
+  router.post('/:id/promise', async (req, res) => {
+    const invoice = await findInvoice(req);
+    await recordPromise(temporal, invoice, parse(PromiseSchema, req.body));
     res.json(await detail(invoice));
   });
 

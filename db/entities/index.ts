@@ -1,7 +1,9 @@
 export * from './issuer';
 export * from './invoice';
 export * from './records';
+export * from './policy';
 import { IssuerSchema } from './issuer';
+import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
 import { EmailMessageSchema, OwnerTaskSchema, PaymentSchema, TimelineEventSchema, WebhookEventSchema } from './records';
 
@@ -13,4 +15,7 @@ export const ENTITY_SCHEMAS = [
   EmailMessageSchema,
   TimelineEventSchema,
   OwnerTaskSchema,
+  DunningPolicySchema,
+  ClientProfileSchema,
+  InvoiceAdjustmentSchema,
 ];

@@ -1,5 +1,7 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import type { PricedLine } from '../../domain/money';
+import type { PaymentTerms } from '../../workflows/fees';
+import type { DunningPolicy } from '../../workflows/policies';
 import type { InvoiceStatus, LadderStep, Stage } from '../../workflows/types';
 import type { PaymentInstructions } from './issuer';
 
@@ -9,7 +11,7 @@ export interface ClientDetails {
   address: string;
   taxId?: string;
   phone?: string;
-  locale: string;
+  locale: 'en' | 'bg';
   timeZone: string;
 }
 
@@ -46,6 +48,14 @@ export class Invoice {
   lines!: PricedLine[];
   issuerSnapshot!: IssuerSnapshot;
   ladder!: LadderStep[];
+  /** The policy as it was when the invoice was issued; its workflow runs this copy. */
+  policy?: DunningPolicy | null;
+  policyName = 'standard';
+  policyReason = 'default policy';
+  terms: PaymentTerms = {};
+  /** Late fees minus discounts, from invoice_adjustment. */
+  adjustmentsTotal = 0;
+  paidAt?: Date | null;
   workflowId!: string;
   workflowStartedAt?: Date | null;
   createdAt: Date = new Date();
@@ -80,9 +90,20 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     lines: { type: 'json' },
     issuerSnapshot: { type: 'json' },
     ladder: { type: 'json' },
+    policy: { type: 'json', nullable: true },
+    policyName: { type: 'string' },
+    policyReason: { type: 'string' },
+    terms: { type: 'json' },
+    adjustmentsTotal: money(),
+    paidAt: { type: 'Date', nullable: true },
     workflowId: { type: 'string' },
     workflowStartedAt: { type: 'Date', nullable: true },
     createdAt: { type: 'Date' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },
   },
 });
+
+/** What the client still owes: total plus late fees, minus discounts and payments. */
+export function amountDueOf(invoice: Pick<Invoice, 'total' | 'adjustmentsTotal' | 'amountPaid'>): number {
+  return Math.max(0, invoice.total + (invoice.adjustmentsTotal ?? 0) - invoice.amountPaid);
+}

@@ -1,71 +1,36 @@
 // The invoice workflow on the time-skipping test server: weeks pass in seconds, with the real
 // activities writing to PostgreSQL and sending through the resend SDK to a local fake of Resend.
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Invoice, OwnerTask, Payment } from '../../db/entities';
-import type { Orm } from '../../db/orm';
-import { createInvoice } from '../../services/create-invoice';
-import { invoiceStateQuery, decideCollectionsUpdate, recordPaymentUpdate, voidInvoiceUpdate } from '../../workflows/messages';
 import type { InvoiceOutcome } from '../../workflows/invoice';
-import { createTestDatabase } from '../support/database';
-import { startFakeResend, type FakeResend } from '../support/fake-resend';
-import { invoiceInput, saveIssuer } from '../support/fixtures';
-import { startTestWorkers, type RunningWorkers } from '../support/workers';
+import { decideCollectionsUpdate, invoiceStateQuery, recordPaymentUpdate, voidInvoiceUpdate } from '../../workflows/messages';
+import { issueInvoice, mailsTo as mailsToIn, payment, useTimeSkipping } from '../support/time-skipping';
 
-let env: TestWorkflowEnvironment;
-let orm: Orm;
-let resend: FakeResend;
-let workers: RunningWorkers;
-
-beforeAll(async () => {
-  const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-  if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set; run the tests with "npm test"');
-  [env, orm, resend] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }),
-    createTestDatabase(),
-    startFakeResend(),
-  ]);
-  await saveIssuer(orm);
-  workers = await startTestWorkers({ connection: env.nativeConnection, orm, resend });
-});
-
-afterAll(async () => {
-  await workers?.stop();
-  await Promise.all([env?.teardown(), orm?.close(), resend?.stop()]);
-});
-
-async function issue() {
-  // Issue "today" on the test server's clock, which earlier tests have moved weeks ahead.
-  const today = new Date(await env.currentTimeMs());
-  const { invoice } = await createInvoice({ orm, temporal: env.client, taskQueue: workers.taskQueue, searchAttributes: false, now: () => today }, invoiceInput({ client: { ...invoiceInput().client, email: `client-${Math.random().toString(36).slice(2)}@acme.test` } }));
-  const handle = env.client.workflow.getHandle(invoice.workflowId);
-  return { invoice, handle };
-}
-
-const mailsTo = (address: string) => resend.deliveries.filter((d) => d.to.includes(address));
-const payment = (paymentId: string, amount: number) => ({ paymentId, amount, currency: 'EUR', method: 'bank_transfer', receivedAt: new Date().toISOString() });
+const ctx = useTimeSkipping();
+const issue = () => issueInvoice(ctx, { policy: 'standard' });
+const mailsTo = (address: string) => mailsToIn(ctx, address);
 
 describe('invoice workflow ladder', () => {
   it('an invoice paid before its due date gets no reminder', async () => {
     const { invoice, handle } = await issue();
-    await env.sleep('10 days');
+    await ctx.env.sleep('10 days');
     await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:1', invoice.total)] });
     const outcome: InvoiceOutcome = await handle.result();
-    await env.sleep('60 days');
+    await ctx.env.sleep('60 days');
 
     expect(outcome).toEqual({ status: 'paid', stage: 'paid', amountPaid: invoice.total });
     expect(mailsTo(invoice.clientEmail).map((m) => m.subject)).toEqual([expect.stringContaining(`Invoice ${invoice.number}`)]);
-    const stored = await orm.em.fork().findOneOrFail(Invoice, { id: invoice.id });
+    const stored = await ctx.orm.em.fork().findOneOrFail(Invoice, { id: invoice.id });
     expect(stored).toMatchObject({ status: 'paid', amountPaid: invoice.total });
   });
 
   it('an invoice paid after the second reminder gets exactly two', async () => {
     const { invoice, handle } = await issue();
-    await env.sleep('31 days'); // past the heads-up (-3) and the due-date note (0), before +3
+    await ctx.env.sleep('31 days'); // past the heads-up (-3) and the due-date note (0), before +3
     expect(mailsTo(invoice.clientEmail)).toHaveLength(3);
     await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:2', invoice.total)] });
     await handle.result();
-    await env.sleep('60 days');
+    await ctx.env.sleep('60 days');
 
     const subjects = mailsTo(invoice.clientEmail).map((m) => m.subject);
     expect(subjects).toEqual([
@@ -77,7 +42,7 @@ describe('invoice workflow ladder', () => {
 
   it('an invoice never paid walks the whole ladder into collections review, and a person decides', async () => {
     const { invoice, handle } = await issue();
-    await env.sleep('80 days'); // due at +30, collections review at due + 45
+    await ctx.env.sleep('80 days'); // due at +30, collections review at due + 45
 
     const state = await handle.query(invoiceStateQuery);
     expect(state).toMatchObject({ status: 'open', stage: 'collections_review', nextStep: null });
@@ -91,16 +56,16 @@ describe('invoice workflow ladder', () => {
       expect.stringContaining('Final notice'),
     ]);
     // The owner, never a third party, hears about the check-in and the review.
-    const ownerMails = resend.deliveries.filter((d) => d.to.includes('billing@ivanova.studio') && d.subject.includes(invoice.number));
+    const ownerMails = ctx.resend.deliveries.filter((d) => d.to.includes('billing@ivanova.studio') && d.subject.includes(invoice.number));
     expect(ownerMails.map((m) => m.subject)).toEqual([
       expect.stringContaining('personal check-in'),
       expect.stringContaining('Your decision needed'),
     ]);
-    const tasks = await orm.em.fork().find(OwnerTask, { invoiceId: invoice.id }, { orderBy: { createdAt: 'asc' } });
+    const tasks = await ctx.orm.em.fork().find(OwnerTask, { invoiceId: invoice.id }, { orderBy: { createdAt: 'asc' } });
     expect(tasks.map((t) => t.kind)).toEqual(['owner_task', 'collections_review']);
 
     // Nothing more happens on its own while the review waits.
-    await env.sleep('90 days');
+    await ctx.env.sleep('90 days');
     expect(mailsTo(invoice.clientEmail)).toHaveLength(6);
 
     await handle.executeUpdate(decideCollectionsUpdate, { args: [{ decision: 'write_off', reason: 'Client went out of business' }] });
@@ -115,19 +80,19 @@ describe('invoice workflow ladder', () => {
     const state = await handle.query(invoiceStateQuery);
     expect(state.amountPaid).toBe(10_000);
     expect(state.amountDue).toBe(invoice.total - 10_000);
-    const ledger = await orm.em.fork().find(Payment, { invoiceId: invoice.id });
+    const ledger = await ctx.orm.em.fork().find(Payment, { invoiceId: invoice.id });
     expect(ledger.map((p) => p.amount)).toEqual([10_000]);
     await handle.executeUpdate(voidInvoiceUpdate, { args: [{ reason: 'test cleanup' }] });
   });
 
   it('voiding stops everything', async () => {
     const { invoice, handle } = await issue();
-    await env.sleep('5 days');
+    await ctx.env.sleep('5 days');
     await handle.executeUpdate(voidInvoiceUpdate, { args: [{ reason: 'Issued by mistake' }] });
     expect(await handle.result()).toMatchObject({ status: 'void', stage: 'void' });
-    await env.sleep('80 days');
+    await ctx.env.sleep('80 days');
     expect(mailsTo(invoice.clientEmail)).toHaveLength(1);
-    expect(await orm.em.fork().findOneOrFail(Invoice, { id: invoice.id })).toMatchObject({ status: 'void' });
+    expect(await ctx.orm.em.fork().findOneOrFail(Invoice, { id: invoice.id })).toMatchObject({ status: 'void' });
   });
 
   it('rejects a payment in another currency or of a non-positive amount', async () => {

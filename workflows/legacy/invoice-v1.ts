@@ -69,6 +69,7 @@ export async function invoiceWorkflowV1(input: InvoiceWorkflowInput): Promise<In
     currency: input.currency,
     total: input.total,
     amountPaid,
+    adjustments: 0,
     amountDue: amountDue(),
     dueDate,
     nextStep: isClosed() || !plan[0] ? null : { id: plan[0].step.id, action: plan[0].step.action, at: plan[0].at },

@@ -1,0 +1,44 @@
+// The schedule an owner (or the client's page) sees: the same engine the workflow runs.
+import { amountDueOf, type Invoice } from '../db/entities';
+import { NEW_PROGRESS, pastAtStart, planSchedule } from '../workflows/ladder';
+import { BUILTIN_POLICIES } from '../workflows/policies';
+import type { InvoiceSnapshot, ScheduledStep } from '../workflows/types';
+
+function localTime(at: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
+const stepView = (timeZone: string) => (s: ScheduledStep) => ({
+  stepId: s.step.id,
+  action: s.step.action,
+  tone: s.step.tone,
+  template: s.step.template,
+  at: s.at,
+  localTime: `${localTime(s.at, timeZone)} (${timeZone})`,
+});
+
+export function scheduleView(invoice: Invoice, live: InvoiceSnapshot | null, now = new Date()) {
+  const timeZone = invoice.client.timeZone;
+  const base = { invoiceId: invoice.id, number: invoice.number, policy: { name: invoice.policyName, reason: invoice.policyReason }, timeZone };
+  if (live?.ladder) {
+    const l = live.ladder;
+    return { ...base, dueDate: live.dueDate, amountDue: live.amountDue, state: l.state, resumesAt: l.resumesAt, pause: l.pause, promise: l.promise, upcoming: l.upcoming.map(stepView(timeZone)), done: l.done };
+  }
+  // No live workflow to ask (not started yet, or Temporal unreachable): plan it from the record.
+  const policy = invoice.policy ?? BUILTIN_POLICIES.standard;
+  const facts = { dueDate: invoice.dueDate, timeZone };
+  const closed = invoice.status !== 'open';
+  const schedule = planSchedule(policy, facts, { ...NEW_PROGRESS, done: pastAtStart(policy, facts, invoice.createdAt) }, now);
+  return {
+    ...base,
+    dueDate: invoice.dueDate,
+    amountDue: amountDueOf(invoice),
+    state: closed ? 'closed' : schedule.state,
+    resumesAt: null,
+    pause: null,
+    promise: null,
+    upcoming: closed ? [] : schedule.upcoming.map(stepView(timeZone)),
+    done: [],
+    live: false,
+  };
+}
