@@ -282,9 +282,11 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
 
   setHandler(
     decideCollectionsUpdate,
-    (d: CollectionsDecision) => {
+    async (d: CollectionsDecision) => {
       decision = d;
       changes++;
+      // Answer once the main loop has acted on it, so the caller sees the new stage.
+      await condition(() => decision !== d);
       return snapshot();
     },
     {
@@ -383,7 +385,6 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       await condition(() => isClosed() || decision !== undefined);
       if (isClosed() || !decision) break;
       const made: CollectionsDecision = decision;
-      decision = undefined;
       if (made.decision === 'write_off') {
         await enter('written_off', 'uncollectible', 'write_off', `Written off: ${made.reason}`, `write_off:${dueDate}`);
       } else if (made.decision === 'agency') {
@@ -395,6 +396,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
         await enter('extended', 'open', 'extend', `Due date extended to ${dueDate}.`, `extend:${dueDate}`);
         startRound();
       }
+      decision = undefined; // lets the decision's update answer with the new state
       continue;
     }
 
