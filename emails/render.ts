@@ -42,6 +42,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const phrases = PHRASES[context.locale];
   const l = phrases.labels;
   const money = context.money;
+  const quantity = (q: number) => new Intl.NumberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
   const text: string[] = [...message.paragraphs, ''];
   const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
 
@@ -53,7 +54,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
 
     text.push(`${l.invoice} ${invoice.number}`, `${l.issued}: ${context.issueDate}    ${l.due}: ${context.dueDate}`, '');
     for (const line of invoice.lines) {
-      text.push(`- ${line.description}: ${line.quantity} × ${money(line.unitAmount)} = ${money(line.amount)}${line.taxRate ? ` (+${line.taxRate}% ${l.tax} ${money(line.taxAmount)})` : ''}`);
+      text.push(`- ${line.description}: ${quantity(line.quantity)} × ${money(line.unitAmount)} = ${money(line.amount)}${line.taxRate ? ` (+${line.taxRate}% ${l.tax} ${money(line.taxAmount)})` : ''}`);
     }
     text.push('', `${l.subtotal}: ${money(invoice.subtotal)}`, `${l.tax}: ${money(invoice.taxTotal)}`, `${l.total}: ${context.total}`);
     if (context.amountPaid) text.push(`${l.paidSoFar}: ${context.amountPaid}`);
@@ -63,7 +64,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
     text.push('', `${l.billedTo}:`, ...clientLines(invoice, l));
 
     const rows = invoice.lines
-      .map((line) => `<tr><td>${escapeHtml(line.description)}</td><td align="right">${line.quantity}</td><td align="right">${escapeHtml(money(line.unitAmount))}</td><td align="right">${line.taxRate ?? 0}%</td><td align="right">${escapeHtml(money(line.amount))}</td></tr>`)
+      .map((line) => `<tr><td>${escapeHtml(line.description)}</td><td align="right">${quantity(line.quantity)}</td><td align="right">${escapeHtml(money(line.unitAmount))}</td><td align="right">${line.taxRate ?? 0}%</td><td align="right">${escapeHtml(money(line.amount))}</td></tr>`)
       .join('');
     html.push(
       `<h2 style="font-size:18px">${l.invoice} ${escapeHtml(invoice.number)}</h2>`,

@@ -29,6 +29,9 @@ export interface Phrases {
 
 const days = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Bulgarian dates end in "г.": a sentence that ends on one must not get a second full stop. */
+const tidy = (text: string) => text.replace(/г\.\./g, 'г.');
+
 const en: Phrases = {
   terms: (c) => `within ${days(c.termsDays, 'day', 'days')} (by ${c.dueDate})`,
   discount: (c) => c.discount && `Pay ${c.discount.payNow} by ${c.discount.deadline} and save ${c.discount.percent}% (${c.discount.amount}). After that date the full amount applies.`,
@@ -49,7 +52,7 @@ const en: Phrases = {
 
 const bg: Phrases = {
   terms: (c) => `в срок от ${days(c.termsDays, 'ден', 'дни')} (до ${c.dueDate})`,
-  discount: (c) => c.discount && `Ако платите ${c.discount.payNow} до ${c.discount.deadline}, спестявате ${c.discount.percent}% (${c.discount.amount}). След тази дата важи пълната сума.`,
+  discount: (c) => c.discount && tidy(`Ако платите ${c.discount.payNow} до ${c.discount.deadline}, спестявате ${c.discount.percent}% (${c.discount.amount}). След тази дата важи пълната сума.`),
   lateFees: (c) => {
     const f = c.lateFees;
     if (!f) return null;
@@ -219,7 +222,8 @@ export const PHRASES: Record<Locale, Phrases> = { en, bg };
 export function clientMessage(template: string, context: MessageContext, tone: Tone): MessageText {
   const build = clientTemplates[context.locale][template];
   if (!build) throw new Error(`unknown client email template "${template}"`);
-  return build(context, tone);
+  const message = build(context, tone);
+  return { ...message, subject: tidy(message.subject), paragraphs: message.paragraphs.map(tidy) };
 }
 
 export function ownerMessage(template: string, context: MessageContext): MessageText {
