@@ -9,4 +9,5 @@ export interface AppDeps {
   apiKey: string;
   stripeWebhookSecret?: string;
   publicUrl: string;
+  workflowIdPrefix?: string;
 }

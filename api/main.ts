@@ -16,6 +16,7 @@ async function main() {
     apiKey: config.DUNWELL_API_KEY,
     stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
     publicUrl: config.publicUrl,
+    workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
     outbox: !config.RESEND_API_KEY,
   });
   const server = app.listen(config.PORT, config.HOST, () => {

@@ -14,6 +14,8 @@ const schema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
+  /** Only when several deployments share one namespace: keeps their workflow ids apart. */
+  WORKFLOW_ID_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('invoice-'),
   RESEND_API_KEY: z.string().optional(),
   RESEND_BASE_URL: z.string().url().optional(),
   EMAIL_FROM: z.string().default('Dunwell <invoices@dunwell.local>'),

@@ -10,7 +10,13 @@ export function parseInvoiceNumber(number: string): { year: number; sequence: nu
   return match ? { year: Number(match[1]), sequence: Number(match[2]) } : null;
 }
 
-/** One workflow per invoice, named after its number so operators can find it by eye. */
-export function workflowIdFor(invoiceNumber: string): string {
-  return `invoice-${invoiceNumber}`;
+export const DEFAULT_WORKFLOW_ID_PREFIX = 'invoice-';
+
+/**
+ * One workflow per invoice, named after its number so operators can find it by eye. Deployments
+ * that share one Temporal namespace (staging beside production, parallel test runs) each need
+ * their own prefix, or their invoice numbers would collide.
+ */
+export function workflowIdFor(invoiceNumber: string, prefix = DEFAULT_WORKFLOW_ID_PREFIX): string {
+  return `${prefix}${invoiceNumber}`;
 }

@@ -21,6 +21,8 @@ export interface CreateInvoiceDeps {
   now?: () => Date;
   /** False only against the time-skipping test server, which knows no custom search attributes. */
   searchAttributes?: boolean;
+  /** See workflowIdFor: only deployments sharing a namespace set it. */
+  workflowIdPrefix?: string;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
       terms: { earlyPayment: input.earlyPayment, lateFees: input.lateFees },
       adjustmentsTotal: 0,
       paidAt: null,
-      workflowId: workflowIdFor(number),
+      workflowId: workflowIdFor(number, deps.workflowIdPrefix),
       workflowStartedAt: null,
       createdAt: now,
       updatedAt: now,

@@ -22,6 +22,7 @@ export function invoiceSummary(invoice: Invoice) {
     amountDue: amountDueOf(invoice),
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
+    termsDays: invoice.termsDays,
     paymentTerms: paymentTerms(invoice),
     client: invoice.client,
     poNumber: invoice.poNumber ?? null,

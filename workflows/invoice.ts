@@ -376,7 +376,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   startRound();
   await email.sendClientEmail({ invoiceId: input.invoiceId, key: `${workflowId}:invoice`, template: 'invoice', tone: 'friendly' });
   // A payment may have settled it while the email was on its way; then it stays settled.
-  if (!isClosed()) await enter('issued', 'open', 'sent', `Invoice sent to ${input.clientEmail}.`, 'sent');
+  // A question or a promise may have come in meanwhile: the stage stays what they made it.
+  if (!isClosed()) await enter(stage, 'open', 'sent', `Invoice sent to ${input.clientEmail}.`, 'sent');
 
   while (!isClosed()) {
     const schedule = plan();

@@ -2,42 +2,27 @@
 // against a fake Resend, and webhooks signed by the real stripe package.
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import Stripe from 'stripe';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Invoice, Payment, WebhookEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { createInvoice as createInvoiceService } from '../../services/create-invoice';
 import { reconcileUnstartedInvoices } from '../../worker/reconciler';
-import { startTestApi, TEST_STRIPE_SECRET, type TestApi } from '../support/api';
-import { createTestDatabase } from '../support/database';
-import { startFakeResend, type FakeResend } from '../support/fake-resend';
+import { TEST_STRIPE_SECRET, type TestApi } from '../support/api';
+import { useE2E } from '../support/e2e';
+import type { FakeResend } from '../support/fake-resend';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { waitFor } from '../support/wait';
-import { startTestWorkers, type RunningWorkers } from '../support/workers';
+import type { RunningWorkers } from '../support/workers';
 
+const ctx = useE2E();
 let orm: Orm;
 let resend: FakeResend;
 let workers: RunningWorkers;
 let api: TestApi;
 let client: Client;
-let nativeConnection: NativeConnection;
-
-beforeAll(async () => {
-  const address = inject('temporalAddress');
-  [orm, resend, nativeConnection] = await Promise.all([createTestDatabase(), startFakeResend(), NativeConnection.connect({ address })]);
-  client = new Client({ connection: await Connection.connect({ address }) });
-  workers = await startTestWorkers({ connection: nativeConnection, orm, resend });
-  api = await startTestApi({ orm, temporal: client, taskQueue: workers.taskQueue });
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await workers?.stop();
-  await client?.connection.close();
-  await nativeConnection?.close();
-  await Promise.all([orm?.close(), resend?.stop()]);
+beforeAll(() => {
+  ({ orm, resend, workers, api, client } = ctx);
 });
 
 function stripeEvent(invoiceId: string, amount: number, overrides: { type?: string; id?: string; intent?: string } = {}) {
@@ -101,7 +86,7 @@ describe('an invoice, end to end', () => {
       total: 154_000,
       amountDue: 154_000,
       paymentTerms: expect.stringMatching(/^within 30 days \(by \d{1,2} \w+ \d{4}\)$/),
-      workflowId: `invoice-${created.number}`,
+      workflowId: expect.stringMatching(new RegExp(`-invoice-${created.number}$`)),
     });
 
     // The invoice email went out through the resend SDK, once, with its idempotency key.
@@ -231,7 +216,7 @@ describe('crash between the insert and the workflow start', () => {
   it('keeps the invoice and the reconciler starts its workflow, once', async () => {
     // Temporal unreachable at the moment of the start: the row is committed, the start is lost.
     const unreachable = new Client({ connection: Connection.lazy({ address: '127.0.0.1:1', connectTimeout: 200 }) });
-    const { invoice, workflowStarted } = await createInvoiceService({ orm, temporal: unreachable, taskQueue: workers.taskQueue }, invoiceInput());
+    const { invoice, workflowStarted } = await createInvoiceService({ orm, temporal: unreachable, taskQueue: workers.taskQueue, workflowIdPrefix: `recon-${randomBytes(4).toString('hex')}-` }, invoiceInput());
     expect(workflowStarted).toBe(false);
     expect(await orm.em.fork().findOneOrFail(Invoice, { id: invoice.id })).toMatchObject({ workflowStartedAt: null, status: 'open' });
 

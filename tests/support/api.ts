@@ -1,4 +1,5 @@
 // The real API on a free loopback port, talking to the run's dev server and this file's database.
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
@@ -22,6 +23,8 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
     apiKey: TEST_API_KEY,
     stripeWebhookSecret: TEST_STRIPE_SECRET,
     publicUrl: 'http://127.0.0.1',
+    // Test files share one dev server; their invoice numbers would otherwise collide.
+    workflowIdPrefix: `t${randomBytes(4).toString('hex')}-invoice-`,
     outbox: true,
   });
   const server: Server = await new Promise((resolve) => {

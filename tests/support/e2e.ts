@@ -1,0 +1,38 @@
+// The whole product on the run's Temporal dev server: the real workers and the real API over
+// HTTP, this file's own database and task queue, the resend SDK against a fake Resend.
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { afterAll, beforeAll, inject } from 'vitest';
+import type { Orm } from '../../db/orm';
+import { startTestApi, type TestApi } from './api';
+import { createTestDatabase } from './database';
+import { startFakeResend, type FakeResend } from './fake-resend';
+import { startTestWorkers, type RunningWorkers } from './workers';
+
+export interface E2EContext {
+  orm: Orm;
+  resend: FakeResend;
+  workers: RunningWorkers;
+  api: TestApi;
+  client: Client;
+}
+
+export function useE2E(): E2EContext {
+  const ctx = {} as E2EContext;
+  let nativeConnection: NativeConnection;
+  beforeAll(async () => {
+    const address = inject('temporalAddress');
+    [ctx.orm, ctx.resend, nativeConnection] = await Promise.all([createTestDatabase(), startFakeResend(), NativeConnection.connect({ address })]);
+    ctx.client = new Client({ connection: await Connection.connect({ address }) });
+    ctx.workers = await startTestWorkers({ connection: nativeConnection, orm: ctx.orm, resend: ctx.resend });
+    ctx.api = await startTestApi({ orm: ctx.orm, temporal: ctx.client, taskQueue: ctx.workers.taskQueue });
+  });
+  afterAll(async () => {
+    await ctx.api?.stop();
+    await ctx.workers?.stop();
+    await ctx.client?.connection.close();
+    await nativeConnection?.close();
+    await Promise.all([ctx.orm?.close(), ctx.resend?.stop()]);
+  });
+  return ctx;
+}
