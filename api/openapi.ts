@@ -1,11 +1,17 @@
 // /openapi.json, generated from the zod schemas that validate the requests: the two cannot drift.
 import { z } from 'zod';
 import {
+  ClientProfileSchema,
   CollectionsDecisionSchema,
   InvoiceCreateSchema,
   InvoiceListQuerySchema,
   IssuerInputSchema,
+  PauseSchema,
   PaymentCreateSchema,
+  PolicyInputSchema,
+  PromiseSchema,
+  ResumeSchema,
+  TaskCompletionSchema,
   VoidSchema,
 } from './schemas';
 
@@ -63,6 +69,22 @@ export function buildOpenApiDocument(serverUrl: string) {
         PaymentCreate: jsonSchema(PaymentCreateSchema),
         VoidInvoice: jsonSchema(VoidSchema),
         CollectionsDecision: jsonSchema(CollectionsDecisionSchema),
+        PolicyInput: jsonSchema(PolicyInputSchema),
+        ClientProfile: jsonSchema(ClientProfileSchema),
+        Pause: jsonSchema(PauseSchema),
+        Resume: jsonSchema(ResumeSchema),
+        Promise: jsonSchema(PromiseSchema),
+        TaskCompletion: jsonSchema(TaskCompletionSchema),
+        Schedule: {
+          type: 'object',
+          properties: {
+            policy: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } },
+            state: { type: 'string', enum: ['running', 'paused', 'promised', 'finished', 'closed'] },
+            resumesAt: { type: ['string', 'null'], format: 'date-time' },
+            upcoming: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, action: { type: 'string' }, tone: { type: 'string' }, at: { type: 'string', format: 'date-time' }, localTime: { type: 'string' } } } },
+            done: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, at: { type: 'string', format: 'date-time' }, outcome: { type: 'string', enum: ['sent', 'skipped'] } } } },
+          },
+        },
         InvoiceSummary: invoiceSummary,
         Invoice: { allOf: [ref('InvoiceSummary')], type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } }, nextStep: { type: ['object', 'null'] }, timeline: { type: 'array', items: { type: 'object' } } } },
         Error: {
@@ -119,8 +141,34 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/v1/invoices/{id}/collections-decision': {
         post: { summary: 'A person decides an invoice in collections review', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
       },
+      '/v1/invoices/{id}/schedule': {
+        get: { summary: 'Every upcoming step with its date and time, and what has happened already', parameters: [idParam], responses: { '200': { description: 'The schedule', content: json(ref('Schedule')) }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+      },
+      '/v1/invoices/{id}/pause': {
+        post: { summary: 'Pause reminders (a client question or dispute); the owner gets a task', parameters: [idParam], requestBody: body('Pause'), responses: { '200': { description: 'Paused', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Already paused or closed') } },
+      },
+      '/v1/invoices/{id}/resume': {
+        post: { summary: 'Resume reminders where they stopped (no burst)', parameters: [idParam], requestBody: { required: false, content: json(ref('Resume')) }, responses: { '200': { description: 'Resumed', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not paused') } },
+      },
+      '/v1/invoices/{id}/promise': {
+        post: { summary: 'Record a promise to pay by a date; reminders wait until then plus the grace days', parameters: [idParam], requestBody: body('Promise'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Date in the past, too far, or invoice closed') } },
+      },
+      '/v1/policies': {
+        get: { summary: 'Dunning policies: gentle, standard, firm and your own', responses: { '200': { description: 'Policies' }, ...ownerErrors } },
+      },
+      '/v1/policies/{name}': {
+        get: { summary: 'One policy', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The policy' }, ...ownerErrors, '400': errorResponse('No such policy') } },
+        put: { summary: 'Create or replace your own policy; running invoices keep their copy', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z][a-z0-9_-]{1,39}$' } }], requestBody: body('PolicyInput'), responses: { '200': { description: 'Replaced' }, '201': { description: 'Created' }, ...ownerErrors, '409': errorResponse('A built-in name') } },
+      },
+      '/v1/clients/{email}': {
+        get: { summary: 'A client\'s settings', parameters: [{ name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' } }], responses: { '200': { description: 'Settings' }, ...ownerErrors } },
+        put: { summary: 'Set a client\'s policy and payment day ("we pay on the 1st")', parameters: [{ name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' } }], requestBody: body('ClientProfile'), responses: { '200': { description: 'Saved' }, ...ownerErrors } },
+      },
       '/v1/tasks': {
-        get: { summary: 'Open tasks for the owner (check-ins, collections reviews)', responses: { '200': { description: 'Tasks' }, ...ownerErrors } },
+        get: { summary: 'Open tasks for the owner: check-ins, client questions, broken promises, collections reviews', parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'done'] } }], responses: { '200': { description: 'Tasks' }, ...ownerErrors } },
+      },
+      '/v1/tasks/{id}/complete': {
+        post: { summary: 'Complete a task with its outcome: a promise, a pause, a resume, or a note', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body('TaskCompletion'), responses: { '200': { description: 'Done' }, ...ownerErrors, '404': errorResponse('No such task'), '409': errorResponse('Already done') } },
       },
       '/v1/webhooks/stripe': {
         post: {

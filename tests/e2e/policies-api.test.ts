@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Invoice } from '../../db/entities';
 import { addDays } from '../../domain/dates';
+import { NEW_PROGRESS, pastAtStart, planSchedule } from '../../workflows/ladder';
+import { BUILTIN_POLICIES } from '../../workflows/policies';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 
@@ -55,6 +57,21 @@ describe('policies', () => {
     const again = await call('GET', `/v1/invoices/${invoice.id}/schedule`);
     expect(again.body.upcoming).toHaveLength(5);
     expect((await call('POST', '/v1/invoices', { ...invoiceInput(), policy: 'no-such-policy' })).body.error.fields[0].field).toBe('policy');
+  });
+});
+
+describe('the schedule endpoint', () => {
+  it.each(['gentle', 'standard', 'firm'] as const)('shows the exact dates of the %s policy, from the same engine the workflow runs', async (name) => {
+    const invoice = await create({ policy: name }, { timeZone: 'Asia/Tokyo' });
+    const res = await call('GET', `/v1/invoices/${invoice.id}/schedule`);
+    const facts = { dueDate: invoice.dueDate, timeZone: 'Asia/Tokyo' };
+    const policy = BUILTIN_POLICIES[name];
+    const expected = planSchedule(policy, facts, { ...NEW_PROGRESS, done: pastAtStart(policy, facts, new Date(invoice.createdAt)) }, new Date());
+    expect(res.body).toMatchObject({ policy: { name }, state: 'running', timeZone: 'Asia/Tokyo' });
+    expect(res.body.upcoming.map((s: { stepId: string; at: string }) => [s.stepId, s.at])).toEqual(expected.upcoming.map((u) => [u.step.id, u.at]));
+    for (const s of res.body.upcoming) {
+      expect(s.localTime).toMatch(/^(Monday|Tuesday|Wednesday|Thursday|Friday), .* 10:00 \(Asia\/Tokyo\)$/);
+    }
   });
 });
 
