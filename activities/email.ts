@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
-import { EmailMessage, Invoice } from '../db/entities';
+import { EmailMessage, Invoice, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
@@ -65,6 +65,11 @@ export function createEmailActivities(deps: EmailDeps) {
       const message = ownerMessage(req.template, context);
       const phone = invoice.client.phone ? `Client phone: ${invoice.client.phone}` : 'No phone number on file.';
       message.paragraphs.push(`Client: ${invoice.client.name}, ${invoice.client.email}. ${phone}`);
+      // What has happened so far, so the owner can call without looking anything up.
+      const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
+      if (timeline.length > 0) {
+        message.paragraphs.push(['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n'));
+      }
       const rendered = renderEmail(invoice, context, message);
       return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered);
     },

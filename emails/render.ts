@@ -44,7 +44,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const money = context.money;
   const quantity = (q: number) => new Intl.NumberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
   const text: string[] = [...message.paragraphs, ''];
-  const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
+  const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
 
   if (message.showInvoice) {
     // Offers and fees are stated in every message while they apply: never a surprise.

@@ -61,6 +61,9 @@ describe('invoice workflow ladder', () => {
       expect.stringContaining('personal check-in'),
       expect.stringContaining('Your decision needed'),
     ]);
+    // The check-in note carries what the owner needs for a call: the phone and the history so far.
+    expect(ownerMails[0].text).toContain('Client phone: +44 20 7946 0000');
+    expect(ownerMails[0].text).toMatch(/History:\n- \d{4}-\d{2}-\d{2}: Invoice sent to/);
     const tasks = await ctx.orm.em.fork().find(OwnerTask, { invoiceId: invoice.id }, { orderBy: { createdAt: 'asc' } });
     expect(tasks.map((t) => t.kind)).toEqual(['owner_task', 'collections_review']);
 
