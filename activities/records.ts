@@ -1,6 +1,6 @@
 // The workflow's writes to PostgreSQL. Each is keyed, so a retried activity changes nothing twice.
 import { randomUUID } from 'node:crypto';
-import { amountDueOf, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
+import { amountDueOf, ClientCredit, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
 import type { InvoiceStatus, PaymentInput, Stage } from '../workflows/types';
@@ -51,12 +51,14 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       });
     },
 
-    async recordPayment(p: PaymentInput & { invoiceId: string }): Promise<void> {
+    async recordPayment(p: PaymentInput & { invoiceId: string; kind?: 'payment' | 'refund' }): Promise<void> {
+      const kind = p.kind ?? 'payment';
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
         const inserted = await tx.createQueryBuilder(Payment)
           .insert({
-            id: randomUUID(), invoiceId: p.invoiceId, paymentKey: p.paymentId, amount: p.amount, currency: p.currency,
+            // A refund is a negative row: the balance is the plain sum of the ledger.
+            id: randomUUID(), invoiceId: p.invoiceId, paymentKey: p.paymentId, kind, amount: kind === 'refund' ? -p.amount : p.amount, currency: p.currency,
             method: p.method, reference: p.reference ?? null, receivedAt: new Date(p.receivedAt), recordedAt: new Date(),
           })
           .onConflict('payment_key').ignore().execute('run');
@@ -69,7 +71,9 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
         await tx.createQueryBuilder(TimelineEvent)
           .insert({
             invoiceId: p.invoiceId, key: `payment:${p.paymentId}`, kind: 'payment', at: new Date(),
-            message: `Payment of ${formatMoney(p.amount, p.currency)} received by ${p.method}${p.reference ? ` (${p.reference})` : ''}.`,
+            message: kind === 'refund'
+              ? `Refund of ${formatMoney(p.amount, p.currency)}${p.reference ? ` (${p.reference})` : ''}.`
+              : `Payment of ${formatMoney(p.amount, p.currency)} received by ${p.method}${p.reference ? ` (${p.reference})` : ''}.`,
           })
           .onConflict('key').ignore().execute();
       });
@@ -90,6 +94,17 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
           .insert({ invoiceId: a.invoiceId, key: `adjustment:${a.key}`, kind: a.kind, message: a.description, at: new Date() })
           .onConflict('key').ignore().execute();
       });
+    },
+
+    /** Overpaid money, kept for the client's next invoice in the same currency. */
+    async recordCredit(c: { invoiceId: string; key: string; clientEmail: string; currency: string; amount: number }): Promise<void> {
+      const em = orm.em.fork();
+      await em.createQueryBuilder(ClientCredit)
+        .insert({ id: randomUUID(), clientEmail: c.clientEmail, currency: c.currency, amount: c.amount, sourceInvoiceId: c.invoiceId, key: c.key, createdAt: new Date() })
+        .onConflict('key').ignore().execute();
+      await em.createQueryBuilder(TimelineEvent)
+        .insert({ invoiceId: c.invoiceId, key: `credit:${c.key}`, kind: 'credit', message: `${formatMoney(c.amount, c.currency)} overpaid, kept as credit for ${c.clientEmail}'s next invoice.`, at: new Date() })
+        .onConflict('key').ignore().execute();
     },
 
     async openOwnerTask(req: OwnerTaskRequest): Promise<void> {

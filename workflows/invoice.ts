@@ -27,7 +27,10 @@ import { invoiceWorkflowV1 } from './legacy/invoice-v1';
 import {
   decideCollectionsUpdate,
   invoiceStateQuery,
+  paymentFailedUpdate,
+  paymentPendingUpdate,
   pauseRemindersUpdate,
+  recordRefundUpdate,
   promiseToPayUpdate,
   recordPaymentUpdate,
   resumeRemindersUpdate,
@@ -40,8 +43,11 @@ import type {
   CollectionsDecision,
   InvoiceSnapshot,
   InvoiceStatus,
+  FailedPaymentInput,
   InvoiceWorkflowInput,
   LadderStep,
+  PendingPaymentInput,
+  RefundInput,
   PauseInput,
   PaymentInput,
   PromiseInput,
@@ -52,6 +58,11 @@ import type {
 
 /** Invoices started before this patch run the spine's workflow to the end (legacy/invoice-v1.ts). */
 export const POLICY_ENGINE_PATCH = 'dunning-policy-engine';
+/** From this patch on: an overpayment becomes client credit, and a paid invoice watches for refunds. */
+export const LEDGER_PATCH = 'ledger-refunds-credit';
+
+/** How long a paid invoice keeps listening for a refund or a dispute (card disputes come within ~120 days). */
+const SETTLED_WATCH = '120 days';
 
 const records = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -96,6 +107,9 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   let progress: LadderProgress = { ...NEW_PROGRESS };
   let lateFees = NO_LATE_FEES;
   let decision: CollectionsDecision | undefined;
+  let creditIssued = 0;
+  /** The payment on its way (a bank debit) that holds the reminders, if any. */
+  let pendingPaymentId: string | null = null;
   /** Bumped by every message that changes the plan, so a waiting loop wakes up and re-plans. */
   let changes = 0;
   const seenPayments = new Set<string>();
@@ -169,6 +183,25 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     publish();
   };
 
+  /** Ends a pause (a question answered, a pending payment settled): the ladder keeps its spacing. */
+  const liftPause = () => {
+    if (!progress.pause) return;
+    progress = { ...progress, shiftMs: progress.shiftMs + (Date.now() - Date.parse(progress.pause.since)), pause: null };
+    pendingPaymentId = null;
+    backToLadder();
+  };
+
+  /** What was paid beyond the balance goes to the client's credit, for their next invoice. */
+  const creditOverpayment = async (paymentId: string) => {
+    const overpaid = Math.max(0, amountPaid + discount - input.total - fees) - creditIssued;
+    if (overpaid <= 0) return;
+    creditIssued += overpaid;
+    note('credit', `${money(overpaid)} paid beyond the balance becomes credit for the next invoice.`);
+    await records.recordCredit({ invoiceId: input.invoiceId, key: `${workflowId}:credit:${paymentId}`, clientEmail: input.clientEmail, currency: input.currency, amount: overpaid });
+  };
+
+  const ledger = patched(LEDGER_PATCH);
+
   setHandler(invoiceStateQuery, snapshot);
 
   setHandler(
@@ -183,8 +216,10 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       if (amountDue() === 0) status = 'paid';
       changes++;
       note('payment', `Payment of ${money(payment.amount)} received (${payment.method}).`);
+      if (pendingPaymentId === payment.paymentId) liftPause();
       publish();
       await records.recordPayment({ invoiceId: input.invoiceId, ...payment });
+      if (ledger) await creditOverpayment(payment.paymentId);
       if (earnsDiscount) {
         const description = `Early-payment discount: ${terms.earlyPayment!.percent}% off for paying by ${offer!.deadline}.`;
         note('discount', description);
@@ -211,6 +246,69 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     { validator: (_input: VoidInput) => { if (isClosed()) throw new Error(`invoice is ${status}; only an open invoice can be voided`); } },
   );
 
+  if (ledger) {
+    setHandler(
+      recordRefundUpdate,
+      async (refund: RefundInput) => {
+        const key = `refund:${refund.refundId}`;
+        if (seenPayments.has(key)) return snapshot();
+        seenPayments.add(key);
+        amountPaid -= refund.amount;
+        note('refund', `Refund of ${money(refund.amount)}${refund.reason ? ` (${refund.reason})` : ''}.`);
+        // A refund reopens a paid invoice: the balance is due again and the ladder picks up.
+        if (status === 'paid' && amountDue() > 0) {
+          status = 'open';
+          backToLadder();
+        }
+        changes++;
+        publish();
+        await records.recordPayment({
+          invoiceId: input.invoiceId, paymentId: key, amount: refund.amount, currency: refund.currency,
+          method: 'refund', reference: refund.reason, receivedAt: now().toISOString(), kind: 'refund',
+        });
+        return snapshot();
+      },
+      {
+        validator: (refund: RefundInput) => {
+          if (seenPayments.has(`refund:${refund.refundId}`)) return;
+          if (status === 'void' || status === 'uncollectible') throw new Error(`invoice is ${status}`);
+          if (!Number.isSafeInteger(refund.amount) || refund.amount <= 0) throw new Error('amount must be a positive integer in minor units');
+          if (refund.currency !== input.currency) throw new Error(`currency ${refund.currency} does not match the invoice's ${input.currency}`);
+        },
+      },
+    );
+
+    setHandler(
+      paymentPendingUpdate,
+      async (pending: PendingPaymentInput) => {
+        if (pendingPaymentId === pending.paymentId || seenPayments.has(pending.paymentId)) return snapshot();
+        const since = now();
+        // Someone who has paid by bank debit is not chased while the money is on its way.
+        progress = { ...progress, promise: null, pause: { since: since.toISOString(), reason: `A payment of ${money(pending.amount)} is on its way (${pending.method}).`, resumesAt: new Date(since.getTime() + 14 * DAY_MS).toISOString() } };
+        pendingPaymentId = pending.paymentId;
+        stage = 'paused';
+        changes++;
+        note('payment_pending', progress.pause!.reason);
+        publish();
+        await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:pending:${pending.paymentId}`, stage, status, kind: 'payment_pending', message: progress.pause!.reason });
+        return snapshot();
+      },
+      { validator: (pending: PendingPaymentInput) => { if (isClosed()) throw new Error(`invoice is ${status}`); if (pending.currency !== input.currency) throw new Error('currency does not match'); } },
+    );
+
+    setHandler(
+      paymentFailedUpdate,
+      async (failed: FailedPaymentInput) => {
+        if (pendingPaymentId !== failed.paymentId) return snapshot();
+        liftPause();
+        note('payment_failed', `A pending payment failed: ${failed.reason}. Reminders resume.`);
+        await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:failed:${failed.paymentId}`, stage, status, kind: 'payment_failed', message: history.at(-1)!.message });
+        await ownerTask(`failed:${failed.paymentId}`, 'payment_failed', 'A payment failed', `The client's payment did not go through: ${failed.reason}. ${money(amountDue())} is still due.`);
+        return snapshot();
+      },
+    );
+  }
+
   setHandler(
     pauseRemindersUpdate,
     async (pause: PauseInput) => {
@@ -223,12 +321,14 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       };
       stage = 'paused';
       changes++;
-      const who = pause.source === 'client' ? 'The client asked' : 'Paused by you';
+      const who = { client: 'The client asked', dispute: 'Disputed', owner: 'Paused by you' }[pause.source];
       note('paused', `${who}: "${pause.message}". Reminders paused${days > 0 ? ` for up to ${days} days` : ''}.`);
       publish();
       await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:pause:${since.toISOString()}`, stage, status, kind: 'paused', message: history.at(-1)!.message });
       if (pause.source === 'client') {
         await ownerTask(`question:${since.toISOString()}`, 'client_question', 'Reply to your client', pause.message);
+      } else if (pause.source === 'dispute') {
+        await ownerTask(`dispute:${since.toISOString()}`, 'dispute', 'A payment is disputed', pause.message);
       }
       return snapshot();
     },
@@ -379,6 +479,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   // A question or a promise may have come in meanwhile: the stage stays what they made it.
   if (!isClosed()) await enter(stage, 'open', 'sent', `Invoice sent to ${input.clientEmail}.`, 'sent');
 
+  for (let settled = 1; ; settled++) {
   while (!isClosed()) {
     const schedule = plan();
     if (schedule.state === 'finished') {
@@ -414,8 +515,12 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     if ((await waitForNextMoment()) === 'timer') await settleExpired();
   }
 
-  if (isPaid()) {
-    await enter('paid', 'paid', 'paid', discount > 0 ? `Paid in full with the early-payment discount. Thank you!` : 'Paid in full. Reminders stopped.', 'paid');
+  if (!isPaid()) break;
+  await enter('paid', 'paid', 'paid', discount > 0 ? `Paid in full with the early-payment discount. Thank you!` : 'Paid in full. Reminders stopped.', settled === 1 ? 'paid' : `paid:${settled}`);
+  if (!ledger) break;
+  // Paid: no more reminders, but a refund or a dispute may still come; then the balance reopens.
+  if (!(await condition(() => status === 'open', SETTLED_WATCH))) break;
+  await enter(stage, 'open', 'reopened', `Reopened: ${money(amountDue())} is due again.`, `reopened:${settled}`);
   }
   await condition(allHandlersFinished);
   return { status, stage, amountPaid };

@@ -1,6 +1,16 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CollectionsDecision, InvoiceSnapshot, PauseInput, PaymentInput, PromiseInput, VoidInput } from './types';
+import type {
+  CollectionsDecision,
+  FailedPaymentInput,
+  InvoiceSnapshot,
+  PauseInput,
+  PaymentInput,
+  PendingPaymentInput,
+  PromiseInput,
+  RefundInput,
+  VoidInput,
+} from './types';
 
 /** Adds a payment; a repeated paymentId is a no-op that returns the current state. */
 export const recordPaymentUpdate = defineUpdate<InvoiceSnapshot, [PaymentInput]>('recordPayment');
@@ -13,3 +23,7 @@ export const pauseRemindersUpdate = defineUpdate<InvoiceSnapshot, [PauseInput]>(
 export const resumeRemindersUpdate = defineUpdate<InvoiceSnapshot, [{ note?: string }]>('resumeReminders');
 /** The client promised a date: reminders wait until then plus the policy's grace. */
 export const promiseToPayUpdate = defineUpdate<InvoiceSnapshot, [PromiseInput]>('promiseToPay');
+/** Money going back to the client: the balance reopens by the refunded amount. */
+export const recordRefundUpdate = defineUpdate<InvoiceSnapshot, [RefundInput]>('recordRefund');
+export const paymentPendingUpdate = defineUpdate<InvoiceSnapshot, [PendingPaymentInput]>('paymentPending');
+export const paymentFailedUpdate = defineUpdate<InvoiceSnapshot, [FailedPaymentInput]>('paymentFailed');

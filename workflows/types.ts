@@ -61,8 +61,8 @@ export interface InvoiceWorkflowInput {
 }
 
 export interface PauseInput {
-  /** Who asked: the client (a question, a dispute) or the owner. */
-  source: 'client' | 'owner';
+  /** Who asked: the client (a question), a card dispute, a payment on its way, or the owner. */
+  source: 'client' | 'owner' | 'dispute';
   message: string;
   /** Resume by itself after this many days; defaults to the policy's; 0 means only by hand. */
   autoResumeDays?: number;
@@ -82,6 +82,28 @@ export interface PaymentInput {
   method: string;
   reference?: string;
   receivedAt: string;
+}
+
+export interface RefundInput {
+  /** Stable id of the refund at its source; a repeat is counted once. */
+  refundId: string;
+  amount: number;
+  currency: string;
+  reason?: string;
+}
+
+/** A payment that has started but not arrived (a bank debit): reminders hold while it is pending. */
+export interface PendingPaymentInput {
+  /** The id the payment will have when it succeeds or fails (e.g. "stripe:pi_…"). */
+  paymentId: string;
+  amount: number;
+  currency: string;
+  method: string;
+}
+
+export interface FailedPaymentInput {
+  paymentId: string;
+  reason: string;
 }
 
 export interface VoidInput {

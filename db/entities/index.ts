@@ -5,7 +5,16 @@ export * from './policy';
 import { IssuerSchema } from './issuer';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
-import { EmailMessageSchema, OwnerTaskSchema, PaymentSchema, TimelineEventSchema, WebhookEventSchema } from './records';
+import {
+  ClientCreditSchema,
+  EmailMessageSchema,
+  EmailSuppressionSchema,
+  OwnerTaskSchema,
+  PaymentSchema,
+  TimelineEventSchema,
+  UnappliedPaymentSchema,
+  WebhookEventSchema,
+} from './records';
 
 export const ENTITY_SCHEMAS = [
   IssuerSchema,
@@ -18,4 +27,7 @@ export const ENTITY_SCHEMAS = [
   DunningPolicySchema,
   ClientProfileSchema,
   InvoiceAdjustmentSchema,
+  ClientCreditSchema,
+  UnappliedPaymentSchema,
+  EmailSuppressionSchema,
 ];

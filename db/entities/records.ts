@@ -6,6 +6,8 @@ export class Payment {
   id!: string;
   invoiceId!: string;
   paymentKey!: string;
+  /** Refunds are negative rows: the balance is always the sum. */
+  kind: 'payment' | 'refund' = 'payment';
   amount!: number;
   currency!: string;
   method!: string;
@@ -21,6 +23,7 @@ export const PaymentSchema = new EntitySchema<Payment>({
     id: { type: 'uuid', primary: true },
     invoiceId: { type: 'uuid' },
     paymentKey: { type: 'string' },
+    kind: { type: 'string' },
     amount: { type: new BigIntType('number'), columnType: 'bigint' },
     currency: { type: 'string', columnType: 'char(3)' },
     method: { type: 'string' },
@@ -133,5 +136,82 @@ export const OwnerTaskSchema = new EntitySchema<OwnerTask>({
     outcome: { type: 'string', nullable: true },
     createdAt: { type: 'Date' },
     completedAt: { type: 'Date', nullable: true },
+  },
+});
+
+export class ClientCredit {
+  id!: string;
+  clientEmail!: string;
+  currency!: string;
+  amount!: number;
+  sourceInvoiceId?: string | null;
+  key!: string;
+  appliedToInvoiceId?: string | null;
+  createdAt: Date = new Date();
+  appliedAt?: Date | null;
+}
+
+export const ClientCreditSchema = new EntitySchema<ClientCredit>({
+  class: ClientCredit,
+  tableName: 'client_credit',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    clientEmail: { type: 'string' },
+    currency: { type: 'string', columnType: 'char(3)' },
+    amount: { type: new BigIntType('number'), columnType: 'bigint' },
+    sourceInvoiceId: { type: 'uuid', nullable: true },
+    key: { type: 'string' },
+    appliedToInvoiceId: { type: 'uuid', nullable: true },
+    createdAt: { type: 'Date' },
+    appliedAt: { type: 'Date', nullable: true },
+  },
+});
+
+/** Money that arrived but could not be matched to an invoice; a person assigns it. */
+export class UnappliedPayment {
+  id!: string;
+  source!: string;
+  externalId!: string;
+  amount!: number;
+  currency!: string;
+  method!: string;
+  reference?: string | null;
+  reason!: string;
+  receivedAt!: Date;
+  assignedInvoiceId?: string | null;
+  assignedAt?: Date | null;
+}
+
+export const UnappliedPaymentSchema = new EntitySchema<UnappliedPayment>({
+  class: UnappliedPayment,
+  tableName: 'unapplied_payment',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    source: { type: 'string' },
+    externalId: { type: 'string' },
+    amount: { type: new BigIntType('number'), columnType: 'bigint' },
+    currency: { type: 'string', columnType: 'char(3)' },
+    method: { type: 'string' },
+    reference: { type: 'string', nullable: true },
+    reason: { type: 'string' },
+    receivedAt: { type: 'Date' },
+    assignedInvoiceId: { type: 'uuid', nullable: true },
+    assignedAt: { type: 'Date', nullable: true },
+  },
+});
+
+export class EmailSuppression {
+  email!: string;
+  reason!: string;
+  createdAt: Date = new Date();
+}
+
+export const EmailSuppressionSchema = new EntitySchema<EmailSuppression>({
+  class: EmailSuppression,
+  tableName: 'email_suppression',
+  properties: {
+    email: { type: 'string', primary: true },
+    reason: { type: 'string' },
+    createdAt: { type: 'Date' },
   },
 });

@@ -1,8 +1,10 @@
 // Listed explicitly so migrations run the same from tsx, vitest and a bundle, without globbing.
 import { Migration20261128000001_initial } from './Migration20261128000001_initial';
 import { Migration20261128000002_policies } from './Migration20261128000002_policies';
+import { Migration20261128000003_ledger } from './Migration20261128000003_ledger';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
   { name: 'Migration20261128000002_policies', class: Migration20261128000002_policies },
+  { name: 'Migration20261128000003_ledger', class: Migration20261128000003_ledger },
 ];
