@@ -2,7 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
-import { EmailMessage, Invoice, TimelineEvent } from '../db/entities';
+import { EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
@@ -53,6 +53,8 @@ export function createEmailActivities(deps: EmailDeps) {
       const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
       // A second guard behind the workflow's: never chase an invoice that is no longer open.
       if (invoice.status !== 'open') return { sent: false, reason: `invoice is ${invoice.status}` };
+      // An address that bounced or complained gets nothing more; the owner already has a task.
+      if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
       const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
       const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone));
       return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered);

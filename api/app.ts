@@ -1,6 +1,7 @@
 // The HTTP application, with no listen(): tests drive it against real servers.
 import express from 'express';
 import { requireApiKey } from './auth';
+import { idempotency } from './idempotency';
 import type { AppDeps } from './deps';
 import { errorHandler, notFound } from './errors';
 import { docsRouter } from './routes/docs';
@@ -10,6 +11,7 @@ import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
 import { policiesRouter } from './routes/policies';
+import { paymentsRouter } from './routes/payments';
 import { tasksRouter } from './routes/tasks';
 import { webhooksRouter } from './routes/webhooks';
 
@@ -31,11 +33,13 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));
+  owner.use(idempotency(deps.orm));
   owner.use('/issuer', issuerRouter(deps));
   owner.use('/invoices', invoicesRouter(deps));
   owner.use('/tasks', tasksRouter(deps));
   owner.use('/policies', policiesRouter(deps));
   owner.use('/clients', clientsRouter(deps));
+  owner.use('/payments', paymentsRouter(deps));
   app.use('/v1', owner);
 
   app.use(notFound);

@@ -8,6 +8,10 @@ export interface AppDeps {
   taskQueue: string;
   apiKey: string;
   stripeWebhookSecret?: string;
+  /** whsec_… for POST /v1/webhooks/payments (Standard Webhooks). */
+  paymentsWebhookSecret?: string;
+  /** whsec_… for POST /v1/webhooks/resend (Svix). */
+  resendWebhookSecret?: string;
   publicUrl: string;
   workflowIdPrefix?: string;
 }

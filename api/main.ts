@@ -15,6 +15,8 @@ async function main() {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     apiKey: config.DUNWELL_API_KEY,
     stripeWebhookSecret: config.STRIPE_WEBHOOK_SECRET,
+    paymentsWebhookSecret: config.PAYMENTS_WEBHOOK_SECRET,
+    resendWebhookSecret: config.RESEND_WEBHOOK_SECRET,
     publicUrl: config.publicUrl,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
     outbox: !config.RESEND_API_KEY,

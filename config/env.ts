@@ -22,6 +22,8 @@ const schema = z.object({
   /** Resend allows about 2 requests per second per team by default. */
   EMAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  PAYMENTS_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
+  RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
 });
 
 export type Config = z.infer<typeof schema> & { publicUrl: string };

@@ -61,6 +61,8 @@ async function main() {
   const port = Number(process.env.PORT ?? 3000);
   const apiKey = process.env.DUNWELL_API_KEY ?? devSecret('dev-api-key', () => `dw_dev_${randomBytes(24).toString('hex')}`);
   const stripeSecret = process.env.STRIPE_WEBHOOK_SECRET ?? devSecret('dev-stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const paymentsSecret = process.env.PAYMENTS_WEBHOOK_SECRET ?? devSecret('dev-payments-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const resendWebhookSecret = process.env.RESEND_WEBHOOK_SECRET ?? devSecret('dev-resend-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
@@ -94,6 +96,8 @@ async function main() {
     PORT: String(port),
     DUNWELL_API_KEY: apiKey,
     STRIPE_WEBHOOK_SECRET: stripeSecret,
+    PAYMENTS_WEBHOOK_SECRET: paymentsSecret,
+    RESEND_WEBHOOK_SECRET: resendWebhookSecret,
     TEMPORAL_ADDRESS: temporalAddress,
     DATABASE_URL: databaseUrl,
   };
@@ -122,6 +126,8 @@ Dunwell is running. Ctrl-C stops everything; data stays in .data/ for the next s
 
   API key                 ${apiKey}
   Stripe webhook secret   ${stripeSecret}
+  Payments webhook secret ${paymentsSecret}   (Standard Webhooks, /v1/webhooks/payments)
+  Resend webhook secret   ${resendWebhookSecret}   (/v1/webhooks/resend)
 
 Try:  export DUNWELL_API_KEY=${apiKey}   and follow "Try it" in README.md.
 `);

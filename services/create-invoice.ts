@@ -10,6 +10,7 @@ import type { InvoiceCreate } from '../api/schemas';
 import { DomainError } from './errors';
 import { alignToPaymentDay, choosePolicy, clientPaymentDay } from './policies';
 import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } from './issuer';
+import { applyClientCredits } from './credits';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
 const START_DEADLINE_MS = 5_000;
@@ -100,6 +101,9 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
       startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice, { searchAttributes: deps.searchAttributes }),
     );
     await markWorkflowStarted(deps.orm, invoice.id);
+    await applyClientCredits(deps, invoice).catch((err) =>
+      console.error(JSON.stringify({ level: 'warn', msg: 'client credit not applied; it stays available', invoiceId: invoice.id, error: String(err) })),
+    );
     return { invoice, workflowStarted: true };
   } catch (err) {
     console.error(JSON.stringify({ level: 'warn', msg: 'workflow start deferred to the reconciler', invoiceId: invoice.id, error: String(err) }));

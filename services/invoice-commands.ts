@@ -11,13 +11,25 @@ import type { Orm } from '../db/orm';
 import {
   decideCollectionsUpdate,
   invoiceStateQuery,
+  paymentFailedUpdate,
+  paymentPendingUpdate,
   pauseRemindersUpdate,
   promiseToPayUpdate,
+  recordRefundUpdate,
   recordPaymentUpdate,
   resumeRemindersUpdate,
   voidInvoiceUpdate,
 } from '../workflows/messages';
-import type { CollectionsDecision, InvoiceSnapshot, PauseInput, PaymentInput, PromiseInput } from '../workflows/types';
+import type {
+  CollectionsDecision,
+  FailedPaymentInput,
+  InvoiceSnapshot,
+  PauseInput,
+  PaymentInput,
+  PendingPaymentInput,
+  PromiseInput,
+  RefundInput,
+} from '../workflows/types';
 import { DomainError } from './errors';
 
 export type PaymentOutcome = 'applied' | 'duplicate';
@@ -113,3 +125,12 @@ export const resumeReminders = (temporal: Client, invoice: Invoice, note?: strin
 
 export const recordPromise = (temporal: Client, invoice: Invoice, promise: PromiseInput) =>
   conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay');
+
+export const refundPayment = (temporal: Client, invoice: Invoice, refund: RefundInput) =>
+  conversationUpdate(temporal, invoice, recordRefundUpdate, refund, 'record a refund');
+
+export const reportPendingPayment = (temporal: Client, invoice: Invoice, pending: PendingPaymentInput) =>
+  conversationUpdate(temporal, invoice, paymentPendingUpdate, pending, 'record a pending payment');
+
+export const reportFailedPayment = (temporal: Client, invoice: Invoice, failed: FailedPaymentInput) =>
+  conversationUpdate(temporal, invoice, paymentFailedUpdate, failed, 'record a failed payment');

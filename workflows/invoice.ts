@@ -230,7 +230,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     {
       validator: (payment: PaymentInput) => {
         if (seenPayments.has(payment.paymentId)) return;
-        if (isClosed()) throw new Error(`invoice is ${status}; it takes no more payments`);
+        // A payment on a paid invoice (still watched) becomes the client's credit.
+        if (isClosed() && !(ledger && isPaid())) throw new Error(`invoice is ${status}; it takes no more payments`);
         if (!Number.isSafeInteger(payment.amount) || payment.amount <= 0) throw new Error('amount must be a positive integer in minor units');
         if (payment.currency !== input.currency) throw new Error(`currency ${payment.currency} does not match the invoice's ${input.currency}`);
       },

@@ -1,61 +1,124 @@
-// Payment providers tell us money arrived. Verify first, record each event id once, answer fast.
-import express, { Router } from 'express';
+// Providers tell us about money and mail. Verify first, record each event id once, answer fast.
+import express, { Router, type Request } from 'express';
 import Stripe from 'stripe';
-import { Invoice, WebhookEvent } from '../../db/entities';
-import { DomainError } from '../../services/errors';
-import { sendPayment } from '../../services/invoice-commands';
-import { paymentFromStripeEvent } from '../../services/stripe-events';
+import { z } from 'zod';
+import { WebhookEvent } from '../../db/entities';
+import type { Orm } from '../../db/orm';
+import { applyPaymentEvent, type PaymentEvent } from '../../services/payment-events';
+import { recordEmailEvent } from '../../services/email-events';
+import { SignatureError, TOLERANCE_SECONDS, verifyStandardWebhook } from '../../services/standard-webhooks';
+import { paymentEventsFromStripe } from '../../services/stripe-events';
 import type { AppDeps } from '../deps';
-import { HttpError } from '../errors';
+import { fieldErrors, HttpError } from '../errors';
 
-/** Stripe's own default: a signature older than five minutes is a replay. */
-const SIGNATURE_TOLERANCE_SECONDS = 300;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const rawBody = express.raw({ type: () => true, limit: '512kb' });
+const bodyOf = (req: Request) => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+
+async function seen(orm: Orm, provider: string, eventId: string) {
+  return (await orm.em.fork().count(WebhookEvent, { provider, eventId })) > 0;
+}
+
+async function remember(orm: Orm, provider: string, eventId: string, type: string, outcome: string) {
+  await orm.em.fork().createQueryBuilder(WebhookEvent)
+    .insert({ provider, eventId, type, outcome: outcome.slice(0, 500), receivedAt: new Date() })
+    .onConflict(['provider', 'event_id']).ignore().execute();
+}
+
+/** The documented event shape of POST /v1/webhooks/payments (any provider, bank or crypto processor). */
+export const PaymentsWebhookSchema = z.object({
+  type: z.enum(['payment.succeeded', 'payment.pending', 'payment.failed', 'payment.refunded']),
+  data: z.object({
+    id: z.string().min(1).max(200).describe('The payment\'s id at the provider; the same id across its events'),
+    refund_id: z.string().min(1).max(200).optional(),
+    amount: z.number().int().positive(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/),
+    method: z.string().min(1).max(50).default('bank_transfer'),
+    invoice_id: z.string().optional(),
+    reference: z.string().max(500).optional().describe('A transfer reference; the invoice number in it matches the invoice'),
+    reason: z.string().max(500).optional(),
+  }),
+});
 
 export function webhooksRouter(deps: AppDeps): Router {
   const router = Router();
 
-  // The signature covers the exact bytes, so this route reads the raw body, never parsed JSON.
-  router.post('/stripe', express.raw({ type: () => true, limit: '512kb' }), async (req, res) => {
+  router.post('/stripe', rawBody, async (req, res) => {
     if (!deps.stripeWebhookSecret) throw new HttpError(503, 'not_configured', 'Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).');
     let event: Stripe.Event;
     try {
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       // Checks every v1 signature in the header in constant time, and the timestamp tolerance.
-      event = Stripe.webhooks.constructEvent(body, req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, SIGNATURE_TOLERANCE_SECONDS);
+      event = Stripe.webhooks.constructEvent(bodyOf(req), req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, TOLERANCE_SECONDS);
     } catch {
       throw new HttpError(400, 'invalid_signature', 'The Stripe-Signature header does not match this body and secret, or it is too old.');
     }
-
-    const em = deps.orm.em.fork();
-    if (await em.count(WebhookEvent, { provider: 'stripe', eventId: event.id })) {
+    if (await seen(deps.orm, 'stripe', event.id)) {
       res.json({ received: true, duplicate: true });
       return;
     }
+    const outcomes: string[] = [];
+    for (const paymentEvent of paymentEventsFromStripe(event)) outcomes.push(await applyPaymentEvent(deps, paymentEvent));
+    const outcome = outcomes.join('; ') || 'ignored';
+    await remember(deps.orm, 'stripe', event.id, event.type, outcome);
+    res.json({ received: true, outcome });
+  });
 
-    const payment = paymentFromStripeEvent(event);
-    let outcome = 'ignored';
-    let invoiceId: string | null = null;
-    if (payment) {
-      const invoice = payment.invoiceId && UUID.test(payment.invoiceId) ? await em.findOne(Invoice, { id: payment.invoiceId }) : null;
-      invoiceId = invoice?.id ?? null;
-      if (!invoice) {
-        outcome = 'unmatched';
-      } else {
-        try {
-          const { paymentId, amount, currency, method, reference } = payment;
-          const result = await sendPayment(deps, invoice, { paymentId, amount, currency, method, reference, receivedAt: new Date(event.created * 1000).toISOString() });
-          outcome = result.outcome;
-        } catch (err) {
-          // A payment the invoice refuses is kept on record for a person, not retried by Stripe forever.
-          if (!(err instanceof DomainError)) throw err;
-          outcome = `rejected: ${err.message}`;
-        }
-      }
+  router.post('/payments', rawBody, async (req, res) => {
+    if (!deps.paymentsWebhookSecret) throw new HttpError(503, 'not_configured', 'Payment webhooks are not configured (PAYMENTS_WEBHOOK_SECRET).');
+    const body = bodyOf(req);
+    const id = req.get('webhook-id');
+    try {
+      verifyStandardWebhook(deps.paymentsWebhookSecret, { id, timestamp: req.get('webhook-timestamp'), signature: req.get('webhook-signature') }, body);
+    } catch (err) {
+      if (!(err instanceof SignatureError)) throw err;
+      throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
     }
-    await em.createQueryBuilder(WebhookEvent)
-      .insert({ provider: 'stripe', eventId: event.id, type: event.type, invoiceId, outcome, receivedAt: new Date() })
-      .onConflict(['provider', 'event_id']).ignore().execute();
+    let json: unknown;
+    try {
+      json = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
+    }
+    const parsed = PaymentsWebhookSchema.safeParse(json);
+    if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The event does not have the documented shape', fieldErrors(parsed.error));
+    if (await seen(deps.orm, 'payments', id!)) {
+      res.json({ received: true, duplicate: true });
+      return;
+    }
+    const { type, data } = parsed.data;
+    const kinds = { 'payment.succeeded': 'succeeded', 'payment.pending': 'pending', 'payment.failed': 'failed', 'payment.refunded': 'refunded' } as const;
+    const event: PaymentEvent = {
+      kind: kinds[type], paymentId: `payments:${data.id}`, refundId: data.refund_id ? `payments:${data.refund_id}` : undefined, amount: data.amount,
+      currency: data.currency.toUpperCase(), method: data.method, invoiceId: data.invoice_id ?? null, reference: data.reference ?? null,
+      reason: data.reason ?? null, receivedAt: new Date().toISOString(),
+    };
+    const outcome = await applyPaymentEvent(deps, event);
+    await remember(deps.orm, 'payments', id!, type, outcome);
+    res.json({ received: true, outcome });
+  });
+
+  // Resend signs with Svix: the same scheme as Standard Webhooks under svix-* headers.
+  router.post('/resend', rawBody, async (req, res) => {
+    if (!deps.resendWebhookSecret) throw new HttpError(503, 'not_configured', 'Resend webhooks are not configured (RESEND_WEBHOOK_SECRET).');
+    const body = bodyOf(req);
+    const id = req.get('svix-id');
+    try {
+      verifyStandardWebhook(deps.resendWebhookSecret, { id, timestamp: req.get('svix-timestamp'), signature: req.get('svix-signature') }, body);
+    } catch (err) {
+      if (!(err instanceof SignatureError)) throw err;
+      throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
+    }
+    if (await seen(deps.orm, 'resend', id!)) {
+      res.json({ received: true, duplicate: true });
+      return;
+    }
+    let event: { type?: string; data?: { email_id?: string; to?: string[] | string } };
+    try {
+      event = JSON.parse(body.toString('utf8'));
+    } catch {
+      throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
+    }
+    const outcome = await recordEmailEvent(deps.orm, id!, event);
+    await remember(deps.orm, 'resend', id!, event.type ?? 'unknown', outcome);
     res.json({ received: true, outcome });
   });
 

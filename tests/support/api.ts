@@ -8,6 +8,8 @@ import type { Orm } from '../../db/orm';
 
 export const TEST_API_KEY = 'dw_test_0123456789abcdef0123456789';
 export const TEST_STRIPE_SECRET = 'whsec_test_secret_for_dunwell_e2e';
+export const TEST_PAYMENTS_SECRET = `whsec_${Buffer.from('dunwell-test-payments-secret-0123').toString('base64')}`;
+export const TEST_RESEND_SECRET = `whsec_${Buffer.from('dunwell-test-resend-secret-456789').toString('base64')}`;
 
 export interface TestApi {
   url: string;
@@ -22,6 +24,8 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
     taskQueue: opts.taskQueue,
     apiKey: TEST_API_KEY,
     stripeWebhookSecret: TEST_STRIPE_SECRET,
+    paymentsWebhookSecret: TEST_PAYMENTS_SECRET,
+    resendWebhookSecret: TEST_RESEND_SECRET,
     publicUrl: 'http://127.0.0.1',
     // Test files share one dev server; their invoice numbers would otherwise collide.
     workflowIdPrefix: `t${randomBytes(4).toString('hex')}-invoice-`,

@@ -1,0 +1,49 @@
+// Idempotency-Key on every POST, as in Stripe and the IETF draft: the same key with the same
+// request returns the stored response; with another request it is a 422; while the first is
+// still running it is a 409. Keys live 24 hours.
+import { createHash } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import type { Orm } from '../db/orm';
+import { HttpError } from './errors';
+
+const SCOPE = 'owner';
+
+export function idempotency(orm: Orm): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (req.method !== 'POST' || key === undefined) return next();
+    if (key.length < 1 || key.length > 255) {
+      throw new HttpError(400, 'invalid_request', 'Idempotency-Key must be 1 to 255 characters', [{ field: 'Idempotency-Key', message: 'must be 1 to 255 characters' }]);
+    }
+    const fingerprint = createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const db = orm.em.fork().getConnection();
+    await db.execute(`delete from idempotency_key where scope = ? and key = ? and created_at < now() - interval '24 hours'`, [SCOPE, key]);
+    const claimed = await db.execute(
+      `insert into idempotency_key (scope, key, request_hash, state) values (?, ?, ?, 'in_flight') on conflict do nothing returning key`,
+      [SCOPE, key, fingerprint],
+    );
+    if (claimed.length === 0) {
+      const [row] = await db.execute<{ request_hash: string; state: string; response_status: number; response_body: unknown }[]>(
+        'select request_hash, state, response_status, response_body from idempotency_key where scope = ? and key = ?',
+        [SCOPE, key],
+      );
+      if (!row) throw new HttpError(409, 'idempotency_conflict', 'Retry the request.');
+      if (row.request_hash !== fingerprint) {
+        throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.', [{ field: 'Idempotency-Key', message: 'was used with another request' }]);
+      }
+      if (row.state === 'in_flight') throw new HttpError(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed.');
+      res.set('Idempotent-Replayed', 'true').status(row.response_status).json(row.response_body);
+      return;
+    }
+    // Store the answer before it leaves, so a retry right after it sees the stored response.
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      const stored = res.statusCode >= 500
+        ? db.execute('delete from idempotency_key where scope = ? and key = ?', [SCOPE, key]) // let a retry run again
+        : db.execute(`update idempotency_key set state = 'done', response_status = ?, response_body = ? where scope = ? and key = ?`, [res.statusCode, JSON.stringify(body ?? null), SCOPE, key]);
+      stored.then(() => send(body), () => send(body));
+      return res;
+    };
+    next();
+  };
+}
