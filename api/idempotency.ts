@@ -28,10 +28,10 @@ export function idempotency(orm: Orm): RequestHandler {
         [SCOPE, key],
       );
       if (!row) throw new HttpError(409, 'idempotency_conflict', 'Retry the request.');
+      if (row.state === 'in_flight') throw new HttpError(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed.');
       if (row.request_hash !== fingerprint) {
         throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request.', [{ field: 'Idempotency-Key', message: 'was used with another request' }]);
       }
-      if (row.state === 'in_flight') throw new HttpError(409, 'idempotency_key_in_flight', 'A request with this Idempotency-Key is still being processed.');
       res.set('Idempotent-Replayed', 'true').status(row.response_status).json(row.response_body);
       return;
     }

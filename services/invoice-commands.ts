@@ -34,6 +34,14 @@ import { DomainError } from './errors';
 
 export type PaymentOutcome = 'applied' | 'duplicate';
 
+/**
+ * An update waits for the workflow, and the workflow may wait for an activity that keeps failing
+ * (the database down): answer 503 after a while rather than hold a webhook open forever. The
+ * sender retries; the update id makes the retry the same update.
+ */
+const UPDATE_DEADLINE_MS = 20_000;
+const bounded = <T>(temporal: Client, fn: () => Promise<T>) => temporal.connection.withDeadline(Date.now() + UPDATE_DEADLINE_MS, fn);
+
 function rejection(err: unknown): string | null {
   if (err instanceof WorkflowUpdateFailedError) return err.cause?.message ?? err.message;
   return null;
@@ -58,7 +66,7 @@ export async function sendPayment(
   }
   const handle = deps.temporal.workflow.getHandle(invoice.workflowId);
   try {
-    const state = await handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId });
+    const state = await bounded(deps.temporal, () => handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId }));
     return { outcome: 'applied', state };
   } catch (err) {
     const reason = rejection(err);
@@ -70,7 +78,7 @@ export async function sendPayment(
 
 export async function voidInvoice(temporal: Client, invoice: Invoice, reason?: string): Promise<InvoiceSnapshot> {
   try {
-    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(voidInvoiceUpdate, { args: [{ reason }] });
+    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(voidInvoiceUpdate, { args: [{ reason }] }));
   } catch (err) {
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('invoice_closed', `Invoice ${invoice.number} cannot be voided: ${reason ?? `it is ${invoice.status}`}.`);
@@ -80,7 +88,7 @@ export async function voidInvoice(temporal: Client, invoice: Invoice, reason?: s
 
 export async function decideCollections(temporal: Client, invoice: Invoice, decision: CollectionsDecision): Promise<InvoiceSnapshot> {
   try {
-    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision] });
+    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision] }));
   } catch (err) {
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `No collections decision can be taken on ${invoice.number} now: ${reason ?? `it is ${invoice.status}`}.`);
@@ -109,7 +117,7 @@ async function conversationUpdate<Arg>(
   what: string,
 ): Promise<InvoiceSnapshot> {
   try {
-    return await temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg] });
+    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg] }));
   } catch (err) {
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `Cannot ${what} on ${invoice.number}: ${reason ?? `it is ${invoice.status}`}.`);

@@ -9,6 +9,8 @@ export class Migration20261128000003_ledger extends Migration {
       alter table payment drop constraint payment_amount_check;
       alter table payment add constraint payment_amount_nonzero check (amount <> 0);
       alter table payment add column kind text not null default 'payment' check (kind in ('payment', 'refund'));
+      -- Events arrive out of order (a refund before its payment): the sum may dip below zero meanwhile.
+      alter table invoice drop constraint invoice_amount_paid_check;
 
       create table client_credit (
         id uuid primary key,
@@ -60,6 +62,7 @@ export class Migration20261128000003_ledger extends Migration {
   override async down(): Promise<void> {
     this.addSql(`
       drop table email_suppression, idempotency_key, unapplied_payment, client_credit;
+      alter table invoice add constraint invoice_amount_paid_check check (amount_paid >= 0);
       alter table payment drop column kind;
       alter table payment drop constraint payment_amount_nonzero;
       alter table payment add constraint payment_amount_check check (amount > 0);
