@@ -14,6 +14,7 @@ import {
   TaskCompletionSchema,
   VoidSchema,
 } from './schemas';
+import { PaymentsWebhookSchema } from './routes/webhooks';
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
@@ -170,10 +171,34 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/v1/tasks/{id}/complete': {
         post: { summary: 'Complete a task with its outcome: a promise, a pause, a resume, or a note', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body('TaskCompletion'), responses: { '200': { description: 'Done' }, ...ownerErrors, '404': errorResponse('No such task'), '409': errorResponse('Already done') } },
       },
+      '/v1/payments/unapplied': {
+        get: { summary: 'Payments that matched no invoice (or came in another currency), waiting for you', responses: { '200': { description: 'Unapplied payments' }, ...ownerErrors } },
+      },
+      '/v1/payments/unapplied/{id}/assign': {
+        post: { summary: 'Apply an unapplied payment to an invoice in the same currency', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: { required: true, content: json({ type: 'object', required: ['invoiceId'], properties: { invoiceId: { type: 'string', format: 'uuid' } } }) }, responses: { '200': { description: 'Applied' }, ...ownerErrors, '404': errorResponse('No such payment'), '409': errorResponse('Already assigned') } },
+      },
+      '/v1/webhooks/payments': {
+        post: {
+          security: [],
+          summary: 'Any provider, bank or crypto processor, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature)',
+          parameters: ['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+          requestBody: { required: true, content: json(jsonSchema(PaymentsWebhookSchema)) },
+          responses: { '200': { description: 'Received (also for a repeat)' }, '400': errorResponse('Bad, stale or altered signature, or not the documented shape; nothing recorded') },
+        },
+      },
+      '/v1/webhooks/resend': {
+        post: {
+          security: [],
+          summary: 'Resend email events (delivered, opened, bounced, complained), signed by Svix',
+          parameters: ['svix-id', 'svix-timestamp', 'svix-signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
+          requestBody: { required: true, content: json({ type: 'object' }) },
+          responses: { '200': { description: 'Received' }, '400': errorResponse('Bad signature; nothing recorded') },
+        },
+      },
       '/v1/webhooks/stripe': {
         post: {
           security: [],
-          summary: 'Stripe events (checkout.session.completed, payment_intent.succeeded) signed with Stripe-Signature',
+          summary: 'Stripe events (checkout.session.completed, payment_intent.succeeded/processing/payment_failed, charge.refunded, charge.dispute.created) signed with Stripe-Signature',
           parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: json({ type: 'object' }) },
           responses: { '200': { description: 'Received (also for a repeat)' }, '400': errorResponse('Bad or stale signature; nothing recorded') },
