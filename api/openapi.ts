@@ -13,8 +13,8 @@ import {
   ResumeSchema,
   TaskCompletionSchema,
   VoidSchema,
+  PaymentsWebhookSchema,
 } from './schemas';
-import { PaymentsWebhookSchema } from './routes/webhooks';
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;

@@ -186,3 +186,18 @@ export const TaskCompletionSchema = z
   .refine((t) => t.outcome !== 'pause' || !!t.note, { message: 'note is required when the outcome is a pause', path: ['note'] });
 
 export type PolicyInput = z.infer<typeof PolicyInputSchema>;
+
+/** The documented event shape of POST /v1/webhooks/payments (any provider, bank or crypto processor). */
+export const PaymentsWebhookSchema = z.object({
+  type: z.enum(['payment.succeeded', 'payment.pending', 'payment.failed', 'payment.refunded']),
+  data: z.object({
+    id: z.string().min(1).max(200).describe('The payment\'s id at the provider; the same id across its events'),
+    refund_id: z.string().min(1).max(200).optional(),
+    amount: z.number().int().positive(),
+    currency: z.string().regex(/^[A-Za-z]{3}$/),
+    method: z.string().min(1).max(50).default('bank_transfer'),
+    invoice_id: z.string().optional(),
+    reference: z.string().max(500).optional().describe('A transfer reference; the invoice number in it matches the invoice'),
+    reason: z.string().max(500).optional(),
+  }),
+});

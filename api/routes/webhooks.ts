@@ -1,7 +1,6 @@
 // Providers tell us about money and mail. Verify first, record each event id once, answer fast.
 import express, { Router, type Request } from 'express';
 import Stripe from 'stripe';
-import { z } from 'zod';
 import { WebhookEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { applyPaymentEvent, type PaymentEvent } from '../../services/payment-events';
@@ -10,6 +9,7 @@ import { SignatureError, TOLERANCE_SECONDS, verifyStandardWebhook } from '../../
 import { paymentEventsFromStripe } from '../../services/stripe-events';
 import type { AppDeps } from '../deps';
 import { fieldErrors, HttpError } from '../errors';
+import { PaymentsWebhookSchema } from '../schemas';
 
 const rawBody = express.raw({ type: () => true, limit: '512kb' });
 const bodyOf = (req: Request) => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
@@ -23,21 +23,6 @@ async function remember(orm: Orm, provider: string, eventId: string, type: strin
     .insert({ provider, eventId, type, outcome: outcome.slice(0, 500), receivedAt: new Date() })
     .onConflict(['provider', 'event_id']).ignore().execute();
 }
-
-/** The documented event shape of POST /v1/webhooks/payments (any provider, bank or crypto processor). */
-export const PaymentsWebhookSchema = z.object({
-  type: z.enum(['payment.succeeded', 'payment.pending', 'payment.failed', 'payment.refunded']),
-  data: z.object({
-    id: z.string().min(1).max(200).describe('The payment\'s id at the provider; the same id across its events'),
-    refund_id: z.string().min(1).max(200).optional(),
-    amount: z.number().int().positive(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/),
-    method: z.string().min(1).max(50).default('bank_transfer'),
-    invoice_id: z.string().optional(),
-    reference: z.string().max(500).optional().describe('A transfer reference; the invoice number in it matches the invoice'),
-    reason: z.string().max(500).optional(),
-  }),
-});
 
 export function webhooksRouter(deps: AppDeps): Router {
   const router = Router();
