@@ -7,6 +7,7 @@ import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
 import { clientMessage, ownerMessage } from '../emails/templates';
+import { activeToken, pageUrl } from '../services/invoice-links';
 import type { Tone } from '../workflows/types';
 import type { Mailer } from './mailer';
 
@@ -14,6 +15,8 @@ export interface EmailDeps {
   orm: Orm;
   mailer: Mailer;
   from: string;
+  /** Where the API is reached from outside: the client's page link in every email. */
+  publicUrl: string;
 }
 
 export interface ClientEmailRequest {
@@ -56,7 +59,8 @@ export function createEmailActivities(deps: EmailDeps) {
       // An address that bounced or complained gets nothing more; the owner already has a task.
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
       const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
-      const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone));
+      const token = await activeToken(em, invoice.id);
+      const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
       return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered);
     },
 

@@ -10,6 +10,7 @@ import { invoicesRouter } from './routes/invoices';
 import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
+import { clientPagesRouter } from './routes/client-pages';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
 import { tasksRouter } from './routes/tasks';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   app.use(healthRouter(deps));
   app.use(docsRouter(deps));
   if (deps.outbox) app.use('/outbox', outboxRouter(deps));
+  app.use('/i', clientPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));

@@ -38,7 +38,7 @@ function clientLines(invoice: Invoice, l: Phrases['labels']): string[] {
   return [c.name, c.address, c.taxId ? `${l.taxNumber}: ${c.taxId}` : '', invoice.poNumber ? `${l.poNumber}: ${invoice.poNumber}` : ''].filter(Boolean);
 }
 
-export function renderEmail(invoice: Invoice, context: MessageContext, message: MessageText): RenderedEmail {
+export function renderEmail(invoice: Invoice, context: MessageContext, message: MessageText, pageUrl?: string | null): RenderedEmail {
   const phrases = PHRASES[context.locale];
   const l = phrases.labels;
   const money = context.money;
@@ -46,6 +46,10 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const text: string[] = [...message.paragraphs, ''];
   const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
 
+  if (message.showInvoice && pageUrl) {
+    text.push(`${l.viewOnline}: ${pageUrl}`, '');
+    html.push(`<p><a href="${escapeHtml(pageUrl)}" style="display:inline-block;background:#1f4fd1;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(l.viewOnline)}</a></p>`);
+  }
   if (message.showInvoice) {
     // Offers and fees are stated in every message while they apply: never a surprise.
     const notices = [phrases.discount(context), phrases.lateFees(context), phrases.feesCharged(context)].filter((n): n is string => !!n);

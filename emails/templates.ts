@@ -23,7 +23,7 @@ export interface Phrases {
   labels: {
     invoice: string; issued: string; due: string; item: string; qty: string; unitPrice: string; tax: string; amount: string;
     subtotal: string; total: string; paidSoFar: string; amountDue: string; howToPay: string; billedTo: string; taxNumber: string;
-    poNumber: string; withThanks: string; card: string; bankTransfer: string; reference: string; replyToPay: string;
+    poNumber: string; withThanks: string; card: string; bankTransfer: string; reference: string; replyToPay: string; viewOnline: string;
   };
 }
 
@@ -46,7 +46,7 @@ const en: Phrases = {
     invoice: 'Invoice', issued: 'Issued', due: 'Due', item: 'Item', qty: 'Qty', unitPrice: 'Unit price', tax: 'Tax', amount: 'Amount',
     subtotal: 'Subtotal', total: 'Total', paidSoFar: 'Paid so far', amountDue: 'Amount due', howToPay: 'How to pay', billedTo: 'Billed to',
     taxNumber: 'Tax number', poNumber: 'PO number', withThanks: 'With thanks,', card: 'Card', bankTransfer: 'Bank transfer to',
-    reference: 'reference', replyToPay: 'Reply to this email and we will tell you how to pay.',
+    reference: 'reference', replyToPay: 'Reply to this email and we will tell you how to pay.', viewOnline: 'View, download and pay online',
   },
 };
 
@@ -64,7 +64,7 @@ const bg: Phrases = {
     invoice: 'Фактура', issued: 'Издадена', due: 'Падеж', item: 'Описание', qty: 'Кол.', unitPrice: 'Ед. цена', tax: 'ДДС', amount: 'Сума',
     subtotal: 'Междинна сума', total: 'Общо', paidSoFar: 'Платено досега', amountDue: 'Дължима сума', howToPay: 'Как да платите',
     billedTo: 'Получател', taxNumber: 'ЕИК/ДДС номер', poNumber: 'Номер на поръчка', withThanks: 'С благодарност,', card: 'С карта',
-    bankTransfer: 'Банков превод към', reference: 'основание', replyToPay: 'Отговорете на този имейл и ще ви кажем как да платите.',
+    bankTransfer: 'Банков превод към', reference: 'основание', replyToPay: 'Отговорете на този имейл и ще ви кажем как да платите.', viewOnline: 'Вижте, изтеглете и платете онлайн',
   },
 };
 

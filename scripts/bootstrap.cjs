@@ -79,6 +79,24 @@ function ensureBinary({ env, command, wheel }) {
   return local;
 }
 
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** The browser tests drive Debian's Chromium; install it when missing and we are allowed to. */
+function ensureChromium() {
+  if (fs.existsSync(CHROMIUM)) return;
+  const apt = onPath('apt-get');
+  if (!apt || typeof process.getuid !== 'function' || process.getuid() !== 0) {
+    log(`Chromium is not at ${CHROMIUM}; install Debian's 'chromium' package (the browser tests need it).`);
+    return;
+  }
+  log("installing Debian's chromium for the browser tests…");
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const install = () => run(apt, ['install', '-y', '--no-install-recommends', 'chromium'], { env, stdio: 'ignore' });
+  if (!install() && !(run(apt, ['update'], { env, stdio: 'ignore' }) && install())) {
+    log("could not install chromium with apt-get; the browser tests will fail.");
+  }
+}
+
 function main() {
   const mode = process.argv[2];
   ensureNodeModules();
@@ -95,6 +113,7 @@ function main() {
     process.exit(2);
   }
   if (!commands[mode]) return;
+  if (mode === 'test') ensureChromium();
   // Type errors fail the test run before any server starts.
   if (mode === 'test' && !run(path.join(bin, 'tsc'), ['--noEmit', '-p', '.'], { env })) {
     log('type check failed');

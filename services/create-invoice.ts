@@ -11,6 +11,7 @@ import { DomainError } from './errors';
 import { alignToPaymentDay, choosePolicy, clientPaymentDay } from './policies';
 import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } from './issuer';
 import { applyClientCredits } from './credits';
+import { createLink } from './invoice-links';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
 const START_DEADLINE_MS = 5_000;
@@ -90,6 +91,8 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
       updatedAt: now,
     });
     em.persist(created);
+    await em.flush();
+    await createLink(em, created.id);
     return created;
   });
 

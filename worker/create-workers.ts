@@ -16,6 +16,7 @@ export interface WorkerDeps {
   mailer: Mailer;
   emailFrom: string;
   emailRatePerSecond: number;
+  publicUrl: string;
   /** A prebuilt bundle (tests build one per run); otherwise workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -37,7 +38,7 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: emailTaskQueue(deps.taskQueue),
-    activities: createEmailActivities({ orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom }),
+    activities: createEmailActivities({ orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl }),
     maxTaskQueueActivitiesPerSecond: deps.emailRatePerSecond,
     shutdownGraceTime: '30 seconds',
   });

@@ -19,6 +19,7 @@ async function main() {
     mailer: createMailer(config),
     emailFrom: config.EMAIL_FROM,
     emailRatePerSecond: config.EMAIL_RATE_PER_SECOND,
+    publicUrl: config.publicUrl,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   console.log(JSON.stringify({ level: 'info', msg: 'worker running', taskQueue: config.TEMPORAL_TASK_QUEUE }));

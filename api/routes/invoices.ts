@@ -5,6 +5,8 @@ import { createInvoice } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
 import { scheduleView } from '../../services/schedule-view';
+import { renderInvoicePdf } from '../../documents/invoice-pdf';
+import { activeToken, pageUrl, rotateLink } from '../../services/invoice-links';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
@@ -37,7 +39,8 @@ export function invoicesRouter(deps: AppDeps): Router {
       em.findOneOrFail(Invoice, { id: invoice.id }),
       em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } }),
     ]);
-    return invoiceDetail(fresh, timeline, await readLiveState(temporal, fresh));
+    const token = await activeToken(em, invoice.id);
+    return { ...invoiceDetail(fresh, timeline, await readLiveState(temporal, fresh)), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
   };
 
   router.post('/', async (req, res) => {
@@ -100,6 +103,18 @@ export function invoicesRouter(deps: AppDeps): Router {
     const input = parse(CollectionsDecisionSchema, req.body);
     await decideCollections(temporal, invoice, input);
     res.json(await detail(invoice));
+  });
+
+  router.get('/:id/pdf', async (req, res) => {
+    const invoice = await findInvoice(req);
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice));
+  });
+
+  // A new link for the client; the old one stops working at once.
+  router.post('/:id/link/rotate', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const token = await rotateLink(orm.em.fork(), invoice.id);
+    res.json({ hostedUrl: pageUrl(deps.publicUrl, token) });
   });
 
   router.get('/:id/schedule', async (req, res) => {

@@ -9,6 +9,7 @@ import {
   ClientCreditSchema,
   EmailMessageSchema,
   EmailSuppressionSchema,
+  InvoiceLinkSchema,
   OwnerTaskSchema,
   PaymentSchema,
   TimelineEventSchema,
@@ -30,4 +31,5 @@ export const ENTITY_SCHEMAS = [
   ClientCreditSchema,
   UnappliedPaymentSchema,
   EmailSuppressionSchema,
+  InvoiceLinkSchema,
 ];

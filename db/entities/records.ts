@@ -215,3 +215,22 @@ export const EmailSuppressionSchema = new EntitySchema<EmailSuppression>({
     createdAt: { type: 'Date' },
   },
 });
+
+/** The client's link to their invoice page. Rotating it revokes the old one. */
+export class InvoiceLink {
+  token!: string;
+  invoiceId!: string;
+  createdAt: Date = new Date();
+  revokedAt?: Date | null;
+}
+
+export const InvoiceLinkSchema = new EntitySchema<InvoiceLink>({
+  class: InvoiceLink,
+  tableName: 'invoice_link',
+  properties: {
+    token: { type: 'string', primary: true },
+    invoiceId: { type: 'uuid' },
+    createdAt: { type: 'Date' },
+    revokedAt: { type: 'Date', nullable: true },
+  },
+});

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
+import { freePort } from '../../scripts/services';
 import type { Orm } from '../../db/orm';
 
 export const TEST_API_KEY = 'dw_test_0123456789abcdef0123456789';
@@ -17,7 +18,8 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string }): Promise<TestApi> {
+export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string; port?: number }): Promise<TestApi> {
+  const port = opts.port ?? (await freePort());
   const app = createApp({
     orm: opts.orm,
     temporal: opts.temporal,
@@ -26,13 +28,13 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
     stripeWebhookSecret: TEST_STRIPE_SECRET,
     paymentsWebhookSecret: TEST_PAYMENTS_SECRET,
     resendWebhookSecret: TEST_RESEND_SECRET,
-    publicUrl: 'http://127.0.0.1',
+    publicUrl: `http://127.0.0.1:${port}`,
     // Test files share one dev server; their invoice numbers would otherwise collide.
     workflowIdPrefix: `t${randomBytes(4).toString('hex')}-invoice-`,
     outbox: true,
   });
   const server: Server = await new Promise((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

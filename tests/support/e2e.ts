@@ -1,5 +1,6 @@
 // The whole product on the run's Temporal dev server: the real workers and the real API over
 // HTTP, this file's own database and task queue, the resend SDK against a fake Resend.
+import { randomUUID } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { afterAll, beforeAll, inject } from 'vitest';
@@ -24,8 +25,10 @@ export function useE2E(): E2EContext {
     const address = inject('temporalAddress');
     [ctx.orm, ctx.resend, nativeConnection] = await Promise.all([createTestDatabase(), startFakeResend(), NativeConnection.connect({ address })]);
     ctx.client = new Client({ connection: await Connection.connect({ address }) });
-    ctx.workers = await startTestWorkers({ connection: nativeConnection, orm: ctx.orm, resend: ctx.resend });
-    ctx.api = await startTestApi({ orm: ctx.orm, temporal: ctx.client, taskQueue: ctx.workers.taskQueue });
+    // The API first, so the workers know its address for the links in the emails.
+    const taskQueue = `test-${randomUUID()}`;
+    ctx.api = await startTestApi({ orm: ctx.orm, temporal: ctx.client, taskQueue });
+    ctx.workers = await startTestWorkers({ connection: nativeConnection, orm: ctx.orm, resend: ctx.resend, taskQueue, publicUrl: ctx.api.url });
   });
   afterAll(async () => {
     await ctx.api?.stop();

@@ -12,8 +12,8 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend }): Promise<RunningWorkers> {
-  const taskQueue = `test-${randomUUID()}`;
+export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string }): Promise<RunningWorkers> {
+  const taskQueue = opts.taskQueue ?? `test-${randomUUID()}`;
   const workers = await createWorkers({
     connection: opts.connection,
     namespace: opts.namespace ?? 'default',
@@ -22,6 +22,7 @@ export async function startTestWorkers(opts: { connection: NativeConnection; nam
     mailer: createResendMailer(opts.resend.apiKey, opts.resend.url),
     emailFrom: 'Studio Ivanova <billing@ivanova.studio>',
     emailRatePerSecond: 1000,
+    publicUrl: opts.publicUrl ?? 'http://127.0.0.1',
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = Promise.all(workers.map((w) => w.run()));

@@ -1,0 +1,21 @@
+// The words of the client's page, in English and Bulgarian.
+import type { Locale } from '../../emails/context';
+
+export const PAGE_TEXT: Record<Locale, Record<string, string>> = {
+  en: {
+    status_open: 'Awaiting payment', status_paid: 'Paid, thank you!', status_void: 'Cancelled', status_uncollectible: 'Closed', status_draft: 'Draft',
+    from: 'From', payHeading: 'Ways to pay', copy: 'Copy', cardPay: 'Pay by card', scan: 'Scan with your banking app', cryptoAmount: 'Send exactly',
+    questionHeading: 'I have a question', questionHelp: 'Tell us what is unclear. Reminders pause while we answer.', yourMessage: 'Your message', send: 'Send',
+    promiseHeading: 'I will pay on…', promiseHelp: 'Choose the date; we will not remind you before then.', date: 'Date', confirm: 'Confirm the date',
+    download: 'Download PDF', sentQuestion: 'Thank you. Your message has reached us, and reminders are paused while we answer.',
+    sentPromise: 'Thank you. We have noted the date.', failed: 'Sorry, that did not work:', note: 'A note from us',
+  },
+  bg: {
+    status_open: 'Очаква плащане', status_paid: 'Платена, благодарим ви!', status_void: 'Анулирана', status_uncollectible: 'Приключена', status_draft: 'Чернова',
+    from: 'От', payHeading: 'Начини на плащане', copy: 'Копирай', cardPay: 'Плащане с карта', scan: 'Сканирайте с банковото си приложение', cryptoAmount: 'Изпратете точно',
+    questionHeading: 'Имам въпрос', questionHelp: 'Кажете ни какво не е ясно. Напомнянията спират, докато отговорим.', yourMessage: 'Вашето съобщение', send: 'Изпрати',
+    promiseHeading: 'Ще платя на…', promiseHelp: 'Изберете дата; няма да ви напомняме преди нея.', date: 'Дата', confirm: 'Потвърди датата',
+    download: 'Изтегли PDF', sentQuestion: 'Благодарим ви. Съобщението ви е получено и напомнянията са спрени, докато отговорим.',
+    sentPromise: 'Благодарим ви. Отбелязахме датата.', failed: 'За съжаление не се получи:', note: 'Бележка от нас',
+  },
+};

@@ -1,0 +1,84 @@
+// What the client opens from the email: their invoice page, its PDF, and the two buttons that
+// feed the ladder (a question pauses it, a promise holds it). No login: the link is the key.
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { renderInvoicePdf } from '../../documents/invoice-pdf';
+import { DomainError } from '../../services/errors';
+import { pauseReminders, recordPromise } from '../../services/invoice-commands';
+import { invoiceForToken } from '../../services/invoice-links';
+import type { AppDeps } from '../deps';
+import { PAGE_CSS, PAGE_JS, renderInvoicePage, type PageState } from '../pages/invoice-page';
+import { PAGE_TEXT } from '../pages/page-text';
+
+/** Pages carry a client's details: never cached, framed, indexed, or given scripts from elsewhere. */
+const pageHeaders: RequestHandler = (_req, res, next) => {
+  res.set({
+    'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex',
+  });
+  next();
+};
+
+const QuestionForm = z.object({ message: z.string().trim().min(1).max(2000) });
+const PromiseForm = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+function notFound(res: Response) {
+  res.status(404).type('text/plain').send('Not found');
+}
+
+export function clientPagesRouter(deps: AppDeps): Router {
+  const router = Router();
+  router.use(pageHeaders);
+  router.get('/assets/page.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(PAGE_CSS));
+  router.get('/assets/page.js', (_req, res) => void res.type('application/javascript').set('Cache-Control', 'public, max-age=3600').send(PAGE_JS));
+  router.use(express.urlencoded({ extended: false, limit: '16kb' }));
+
+  const show = async (res: Response, token: string, state: PageState = {}, status = 200) => {
+    const invoice = await invoiceForToken(deps.orm.em.fork(), token);
+    if (!invoice) return notFound(res);
+    res.status(status).type('html').send(await renderInvoicePage(invoice, token, state));
+  };
+
+  router.get('/:token', async (req, res) => {
+    const sent = req.query.sent;
+    const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
+    if (!invoice) return notFound(res);
+    const t = PAGE_TEXT[invoice.client.locale === 'bg' ? 'bg' : 'en'];
+    const flash = sent === 'question' ? { kind: 'ok' as const, text: t.sentQuestion } : sent === 'promise' ? { kind: 'ok' as const, text: t.sentPromise } : undefined;
+    await show(res, req.params.token, { flash });
+  });
+
+  router.get('/:token/pdf', async (req, res) => {
+    const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
+    if (!invoice) return notFound(res);
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice));
+  });
+
+  // Each form posts back and redirects (post/redirect/get), so a reload never sends it twice.
+  const act = (parse: (body: unknown) => unknown, run: (input: any, invoice: NonNullable<Awaited<ReturnType<typeof invoiceForToken>>>) => Promise<unknown>, sent: string): RequestHandler =>
+    async (req, res) => {
+      const token = String(req.params.token);
+      const invoice = await invoiceForToken(deps.orm.em.fork(), token);
+      if (!invoice) return notFound(res);
+      const t = PAGE_TEXT[invoice.client.locale === 'bg' ? 'bg' : 'en'];
+      let input: unknown;
+      try {
+        input = parse(req.body);
+      } catch {
+        return show(res, token, { flash: { kind: 'error', text: `${t.failed} ${sent === 'question' ? t.yourMessage : t.date}` } }, 400);
+      }
+      try {
+        await run(input, invoice);
+      } catch (err) {
+        if (!(err instanceof DomainError)) throw err;
+        return show(res, token, { flash: { kind: 'error', text: `${t.failed} ${err.message}` } }, 409);
+      }
+      res.redirect(303, `/i/${token}?sent=${sent}`);
+    };
+
+  router.post('/:token/question', act((b) => QuestionForm.parse(b), ({ message }, invoice) => pauseReminders(deps.temporal, invoice, { source: 'client', message }), 'question'));
+  router.post('/:token/promise', act((b) => PromiseForm.parse(b), ({ date }, invoice) => recordPromise(deps.temporal, invoice, { date }), 'promise'));
+
+  return router;
+}
