@@ -142,6 +142,15 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/v1/invoices/{id}/collections-decision': {
         post: { summary: 'A person decides an invoice in collections review', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
       },
+      '/v1/invoices/{id}/issue': {
+        post: { summary: 'Issue a draft: numbered today, emailed, its reminders started', parameters: [idParam], responses: { '200': { description: 'Issued', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Already issued, or the business profile is incomplete') } },
+      },
+      '/v1/invoices/{id}/pdf': {
+        get: { summary: 'The invoice as a PDF', parameters: [idParam], responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+      },
+      '/v1/invoices/{id}/link/rotate': {
+        post: { summary: 'A new link for the client\'s page; the old one stops working', parameters: [idParam], responses: { '200': { description: 'The new hostedUrl' }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+      },
       '/v1/invoices/{id}/schedule': {
         get: { summary: 'Every upcoming step with its date and time, and what has happened already', parameters: [idParam], responses: { '200': { description: 'The schedule', content: json(ref('Schedule')) }, ...ownerErrors, '404': errorResponse('No such invoice') } },
       },

@@ -94,6 +94,7 @@ export const InvoiceCreateSchema = z
     poNumber: text(100).optional(),
     note: text(2000).optional(),
     policy: policyName.optional().describe('Dunning policy; by default chosen from the client\'s record'),
+    draft: z.boolean().optional().describe('Keep it as a draft: no number, no email, no reminders until POST /v1/invoices/{id}/issue'),
     earlyPayment: EarlyPaymentSchema.optional(),
     lateFees: LateFeesSchema.optional().describe('Off unless given; stated on the invoice and in every reminder'),
   })

@@ -1,5 +1,7 @@
 // Issuing an invoice: validate against the issuer, number it, price it, store it, start its workflow.
 import { randomUUID } from 'node:crypto';
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
 import { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
@@ -28,88 +30,144 @@ export interface CreateInvoiceDeps {
 }
 
 /**
- * The number comes from a per-issuer, per-year counter row that the insert's transaction
- * holds locked, so concurrent requests queue on it and a rolled-back insert frees its number.
+ * Numbers, dates, policy and link for an invoice being issued, in the caller's transaction.
+ * The number comes from a per-issuer, per-year counter row that the transaction holds locked,
+ * so concurrent issues queue on it and a rolled-back one frees its number: gapless.
  */
-export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreate): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
-  const now = deps.now?.() ?? new Date();
-  const invoice = await deps.orm.em.fork().transactional(async (em) => {
-    const issuer = await loadIssuer(em);
-    const missing = missingIssuerFields(issuer);
-    if (missing.length > 0) {
-      throw new DomainError('issuer_incomplete', `Complete your business profile (PUT /v1/issuer) before sending invoices; missing: ${missing.join(', ')}`,
-        missing.map((f) => ({ field: `issuer.${f}`, message: 'is required on every invoice' })));
-    }
-    const timeZone = input.client.timeZone ?? issuer!.timeZone;
-    const issueDate = dateIn(now, issuer!.timeZone);
-    const year = Number(issueDate.slice(0, 4));
-    const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
-      `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
-       on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
-       returning last_sequence`,
-      [DEFAULT_ISSUER_ID, year],
-    );
-    const number = formatInvoiceNumber(year, sequence);
-    const clientEmail = input.client.email.toLowerCase();
-    const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail, today: issueDate });
-    const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, clientEmail));
-    const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
-    const totals = computeTotals(input.lines);
-    const created = em.create(Invoice, {
-      id: randomUUID(),
-      issuerId: DEFAULT_ISSUER_ID,
-      number,
-      year,
-      sequence,
-      status: 'open',
-      stage: 'issued',
-      currency: input.currency,
-      subtotal: totals.subtotal,
-      taxTotal: totals.taxTotal,
-      total: totals.total,
-      amountPaid: 0,
-      client: { ...input.client, timeZone },
-      clientEmail,
-      poNumber: input.poNumber ?? null,
-      note: input.note ?? null,
-      // The client's payment cycle may move the due date; the terms say the real number of days.
-      termsDays: daysBetween(issueDate, dueDate),
-      issueDate,
-      dueDate,
-      lines: totals.lines,
-      issuerSnapshot: issuerSnapshot(issuer!),
-      ladder: policy.steps,
-      policy,
-      policyName: policy.name,
-      policyReason: reason,
-      terms: { earlyPayment: input.earlyPayment, lateFees: input.lateFees },
-      adjustmentsTotal: 0,
-      paidAt: null,
-      workflowId: workflowIdFor(number, deps.workflowIdPrefix),
-      workflowStartedAt: null,
-      createdAt: now,
-      updatedAt: now,
-    });
-    em.persist(created);
-    await em.flush();
-    await createLink(em, created.id);
-    return created;
+async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCreate, now: Date, workflowIdPrefix?: string): Promise<void> {
+  const issuer = await loadIssuer(em);
+  const missing = missingIssuerFields(issuer);
+  if (missing.length > 0) {
+    throw new DomainError('issuer_incomplete', `Complete your business profile (PUT /v1/issuer) before sending invoices; missing: ${missing.join(', ')}`,
+      missing.map((f) => ({ field: `issuer.${f}`, message: 'is required on every invoice' })));
+  }
+  const issueDate = dateIn(now, issuer!.timeZone);
+  const year = Number(issueDate.slice(0, 4));
+  const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
+    `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
+     on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
+     returning last_sequence`,
+    [DEFAULT_ISSUER_ID, year],
+  );
+  const number = formatInvoiceNumber(year, sequence);
+  const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail: invoice.clientEmail, today: issueDate });
+  const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, invoice.clientEmail));
+  const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
+  em.assign(invoice, {
+    number,
+    year,
+    sequence,
+    status: 'open',
+    stage: 'issued',
+    client: { ...invoice.client, timeZone: input.client.timeZone ?? issuer!.timeZone },
+    // The client's payment cycle may move the due date; the terms say the real number of days.
+    termsDays: daysBetween(issueDate, dueDate),
+    issueDate,
+    dueDate,
+    issuerSnapshot: issuerSnapshot(issuer!),
+    ladder: policy.steps,
+    policy,
+    policyName: policy.name,
+    policyReason: reason,
+    workflowId: workflowIdFor(number, workflowIdPrefix),
+    draftRequest: null,
+    updatedAt: now,
   });
+  await em.flush();
+  await createLink(em, invoice.id);
+}
 
-  // After the commit: a workflow never exists without its row. If this start is lost,
-  // the worker's reconciler starts it (same workflow id, so never twice).
+/** The document itself: lines priced on the server, client and terms as given. */
+function newInvoice(input: InvoiceCreate, now: Date): Invoice {
+  const totals = computeTotals(input.lines);
+  const today = now.toISOString().slice(0, 10);
+  const invoice = new Invoice();
+  Object.assign(invoice, {
+    id: randomUUID(),
+    issuerId: DEFAULT_ISSUER_ID,
+    number: null,
+    year: null,
+    sequence: null,
+    status: 'draft',
+    stage: 'issued',
+    currency: input.currency,
+    subtotal: totals.subtotal,
+    taxTotal: totals.taxTotal,
+    total: totals.total,
+    amountPaid: 0,
+    client: { ...input.client, timeZone: input.client.timeZone ?? 'UTC' },
+    clientEmail: input.client.email.toLowerCase(),
+    poNumber: input.poNumber ?? null,
+    note: input.note ?? null,
+    // Provisional until issued: the real dates are set on the day it goes out.
+    termsDays: input.termsDays,
+    issueDate: today,
+    dueDate: addDays(today, input.termsDays),
+    lines: totals.lines,
+    issuerSnapshot: {},
+    ladder: [],
+    policy: null,
+    policyName: input.policy ?? 'auto',
+    policyReason: 'chosen when issued',
+    terms: { earlyPayment: input.earlyPayment, lateFees: input.lateFees },
+    adjustmentsTotal: 0,
+    paidAt: null,
+    workflowId: null,
+    workflowStartedAt: null,
+    draftRequest: input,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return invoice;
+}
+
+/** After the commit: a workflow never exists without its row; a lost start is the reconciler's. */
+async function startAfterCommit(deps: CreateInvoiceDeps, invoice: Invoice): Promise<boolean> {
   try {
     // Bounded: with Temporal down the client answers in seconds and the reconciler takes over.
     await deps.temporal.connection.withDeadline(Date.now() + START_DEADLINE_MS, () =>
       startInvoiceWorkflow(deps.temporal, deps.taskQueue, invoice, { searchAttributes: deps.searchAttributes }),
     );
     await markWorkflowStarted(deps.orm, invoice.id);
-    await applyClientCredits(deps, invoice).catch((err) =>
-      console.error(JSON.stringify({ level: 'warn', msg: 'client credit not applied; it stays available', invoiceId: invoice.id, error: String(err) })),
-    );
-    return { invoice, workflowStarted: true };
   } catch (err) {
     console.error(JSON.stringify({ level: 'warn', msg: 'workflow start deferred to the reconciler', invoiceId: invoice.id, error: String(err) }));
-    return { invoice, workflowStarted: false };
+    return false;
   }
+  await applyClientCredits(deps, invoice).catch((err) =>
+    console.error(JSON.stringify({ level: 'warn', msg: 'client credit not applied; it stays available', invoiceId: invoice.id, error: String(err) })),
+  );
+  return true;
+}
+
+/** Issues an invoice at once, or keeps it as a draft (no number, no email, no ladder). */
+export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreate & { draft?: boolean }): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
+  const now = deps.now?.() ?? new Date();
+  const { draft, ...request } = input;
+  const invoice = await deps.orm.em.fork().transactional(async (em) => {
+    const created = newInvoice(request, now);
+    if (draft) {
+      await em.persistAndFlush(created);
+      return created;
+    }
+    created.draftRequest = null;
+    em.persist(created);
+    await issueInto(em, created, request, now, deps.workflowIdPrefix);
+    return created;
+  });
+  if (draft) return { invoice, workflowStarted: false };
+  return { invoice, workflowStarted: await startAfterCommit(deps, invoice) };
+}
+
+/** A draft goes out: numbered today, its ladder started. */
+export async function issueDraft(deps: CreateInvoiceDeps, invoiceId: string): Promise<Invoice> {
+  const now = deps.now?.() ?? new Date();
+  const invoice = await deps.orm.em.fork().transactional(async (em) => {
+    const draft = await em.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    if (!draft) throw new DomainError('invoice_not_found', `No invoice with id ${invoiceId}`);
+    if (draft.status !== 'draft') throw new DomainError('not_allowed_now', `Invoice ${draft.number} is already issued.`);
+    await issueInto(em, draft, draft.draftRequest as InvoiceCreate, now, deps.workflowIdPrefix);
+    return draft;
+  });
+  await startAfterCommit(deps, invoice);
+  return invoice;
 }

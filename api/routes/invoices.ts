@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { amountDueOf, Invoice, TimelineEvent } from '../../db/entities';
-import { createInvoice } from '../../services/create-invoice';
+import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
 import { scheduleView } from '../../services/schedule-view';
@@ -47,6 +47,12 @@ export function invoicesRouter(deps: AppDeps): Router {
     const input = parse(InvoiceCreateSchema, req.body);
     const { invoice } = await createInvoice(deps, input);
     res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice));
+  });
+
+  router.post('/:id/issue', async (req, res) => {
+    const invoice = await findInvoice(req);
+    await issueDraft(deps, invoice.id);
+    res.json(await detail(invoice));
   });
 
   router.get('/', async (req, res) => {

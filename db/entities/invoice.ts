@@ -58,6 +58,8 @@ export class Invoice {
   paidAt?: Date | null;
   workflowId!: string;
   workflowStartedAt?: Date | null;
+  /** A draft keeps the request it was made from, and is issued from it. */
+  draftRequest?: unknown | null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -70,9 +72,10 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
   properties: {
     id: { type: 'uuid', primary: true },
     issuerId: { type: 'string' },
-    number: { type: 'string' },
-    year: { type: 'integer' },
-    sequence: { type: 'integer' },
+    // Null only while a draft: issued invoices always have both (a check constraint says so).
+    number: { type: 'string', nullable: true },
+    year: { type: 'integer', nullable: true },
+    sequence: { type: 'integer', nullable: true },
     status: { type: 'string' },
     stage: { type: 'string' },
     currency: { type: 'string', columnType: 'char(3)' },
@@ -96,7 +99,8 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     terms: { type: 'json' },
     adjustmentsTotal: money(),
     paidAt: { type: 'Date', nullable: true },
-    workflowId: { type: 'string' },
+    workflowId: { type: 'string', nullable: true },
+    draftRequest: { type: 'json', nullable: true },
     workflowStartedAt: { type: 'Date', nullable: true },
     createdAt: { type: 'Date' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },

@@ -3,10 +3,12 @@ import { Migration20261128000001_initial } from './Migration20261128000001_initi
 import { Migration20261128000002_policies } from './Migration20261128000002_policies';
 import { Migration20261128000003_ledger } from './Migration20261128000003_ledger';
 import { Migration20261128000004_client_page } from './Migration20261128000004_client_page';
+import { Migration20261128000005_drafts } from './Migration20261128000005_drafts';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
   { name: 'Migration20261128000002_policies', class: Migration20261128000002_policies },
   { name: 'Migration20261128000003_ledger', class: Migration20261128000003_ledger },
   { name: 'Migration20261128000004_client_page', class: Migration20261128000004_client_page },
+  { name: 'Migration20261128000005_drafts', class: Migration20261128000005_drafts },
 ];

@@ -132,3 +132,22 @@ describe('the link', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('drafts', () => {
+  it('take no number, send nothing and start no ladder until issued; then numbers stay gapless', async () => {
+    const before = (await call('GET', '/v1/invoices?limit=100')).body.data.filter((i: { number: string | null }) => i.number).length;
+    const draft = await call('POST', '/v1/invoices', { ...invoiceInput(), draft: true, client: { ...invoiceInput().client, email: 'draft@client.test' } });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', number: null, workflowId: null, hostedUrl: null, nextStep: null });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ctx.resend.deliveries.some((d) => d.to.includes('draft@client.test'))).toBe(false);
+    const other = await call('POST', '/v1/invoices', { ...invoiceInput(), policy: 'standard' });
+    const issued = await call('POST', `/v1/invoices/${draft.body.id}/issue`, {});
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ status: 'open', workflowId: expect.stringContaining(issued.body.number) });
+    expect(Number(issued.body.number.split('-')[2])).toBe(Number(other.body.number.split('-')[2]) + 1);
+    expect(before).toBeGreaterThanOrEqual(0);
+    await waitFor(() => ctx.resend.deliveries.find((d) => d.to.includes('draft@client.test')), 15_000, 'the email once issued');
+    expect((await call('POST', `/v1/invoices/${draft.body.id}/issue`, {})).status).toBe(409);
+  });
+});
