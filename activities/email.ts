@@ -2,12 +2,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
-import { EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
+import { ChangeOrder, EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
-import { clientMessage, ownerMessage } from '../emails/templates';
-import { activeToken, pageUrl } from '../services/invoice-links';
+import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templates';
+import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
 import type { Tone } from '../workflows/types';
 import type { Mailer } from './mailer';
 
@@ -62,6 +62,23 @@ export function createEmailActivities(deps: EmailDeps) {
       const token = await activeToken(em, invoice.id);
       const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
       return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered);
+    },
+
+    async sendChangeOrderEmail(req: { changeOrderId: string; key: string }): Promise<{ sent: boolean; reason: string | null }> {
+      const em = deps.orm.em.fork();
+      const order = await em.findOneOrFail(ChangeOrder, { id: req.changeOrderId });
+      const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
+      if (order.status !== 'pending') return { sent: false, reason: `change order is ${order.status}` };
+      if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
+      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const message = changeOrderMessage(context, {
+        description: order.description,
+        reason: order.reason,
+        lines: order.lines.map((l) => ({ description: l.description, amount: context.money(l.amount + l.taxAmount) })),
+        total: context.money(order.total),
+        newTotal: context.money(invoice.total + invoice.changesTotal + order.total),
+      }, changeOrderUrl(deps.publicUrl, order.token));
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message));
     },
 
     async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {

@@ -11,6 +11,7 @@ import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
 import { clientPagesRouter } from './routes/client-pages';
+import { changeOrderPagesRouter } from './routes/change-order-pages';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
 import { tasksRouter } from './routes/tasks';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   app.use(docsRouter(deps));
   if (deps.outbox) app.use('/outbox', outboxRouter(deps));
   app.use('/i', clientPagesRouter(deps));
+  app.use('/c', changeOrderPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));

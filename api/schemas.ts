@@ -202,3 +202,11 @@ export const PaymentsWebhookSchema = z.object({
     reason: z.string().max(500).optional(),
   }),
 });
+
+export const ChangeOrderCreateSchema = z
+  .object({
+    description: text(500),
+    reason: text(2000).describe('Why the extra work was needed, in words the client recognises'),
+    lines: z.array(LineSchema).min(1).max(50),
+  })
+  .strict();

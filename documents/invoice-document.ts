@@ -1,6 +1,6 @@
 // What the client sees of an invoice, in their language, whatever the medium (page or PDF):
 // one model so the page, the PDF and the emails show the same numbers.
-import { amountDueOf, type Invoice } from '../db/entities';
+import { amountDueOf, type ChangeOrder, type Invoice } from '../db/entities';
 import { dateIn } from '../domain/dates';
 import { messageContext, type MessageContext } from '../emails/context';
 import { PHRASES } from '../emails/templates';
@@ -33,13 +33,23 @@ export interface InvoiceDocument {
   discount: string | null;
   lateFees: string | null;
   note: string | null;
+  /** Approved extra work, billed in its own section; pending ones shown as awaiting approval. */
+  approvedChanges: { description: string; lines: DocumentLine[]; total: string }[];
+  pendingChanges: { description: string; total: string; token: string }[];
+  changesTotal: string | null;
 }
 
-export function invoiceDocument(invoice: Invoice, now = new Date()): InvoiceDocument {
+export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): InvoiceDocument {
   const context = messageContext(invoice, dateIn(now, invoice.client.timeZone));
   const phrases = PHRASES[context.locale];
   const quantity = (q: number) => new Intl.NumberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
+  const line = (l: Invoice['lines'][number]): DocumentLine => ({
+    description: l.description, quantity: quantity(l.quantity), unitPrice: context.money(l.unitAmount), taxRate: `${l.taxRate ?? 0}%`, amount: context.money(l.amount),
+  });
   return {
+    approvedChanges: changeOrders.filter((o) => o.status === 'approved').map((o) => ({ description: o.description, lines: o.lines.map(line), total: context.money(o.total) })),
+    pendingChanges: changeOrders.filter((o) => o.status === 'pending').map((o) => ({ description: o.description, total: context.money(o.total), token: o.token })),
+    changesTotal: invoice.changesTotal ? context.money(invoice.changesTotal) : null,
     context,
     labels: phrases.labels,
     number: invoice.number,
@@ -47,9 +57,7 @@ export function invoiceDocument(invoice: Invoice, now = new Date()): InvoiceDocu
     issuer: invoice.issuerSnapshot,
     client: invoice.client,
     poNumber: invoice.poNumber ?? null,
-    lines: invoice.lines.map((l) => ({
-      description: l.description, quantity: quantity(l.quantity), unitPrice: context.money(l.unitAmount), taxRate: `${l.taxRate ?? 0}%`, amount: context.money(l.amount),
-    })),
+    lines: invoice.lines.map(line),
     subtotal: context.money(invoice.subtotal),
     tax: context.money(invoice.taxTotal),
     total: context.total,

@@ -2,15 +2,15 @@
 // (from the dejavu-fonts-ttf package) covers Latin and Cyrillic; nothing is fetched.
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
-import type { Invoice } from '../db/entities';
+import type { ChangeOrder, Invoice } from '../db/entities';
 import { invoiceDocument } from './invoice-document';
 
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
 const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
-export function renderInvoicePdf(invoice: Invoice, now = new Date()): Promise<Buffer> {
-  const d = invoiceDocument(invoice, now);
+export function renderInvoicePdf(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): Promise<Buffer> {
+  const d = invoiceDocument(invoice, changeOrders, now);
   const l = d.labels;
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${l.invoice} ${d.number}`, Author: d.issuer.name } });
   const chunks: Buffer[] = [];
@@ -39,8 +39,14 @@ export function renderInvoicePdf(invoice: Invoice, now = new Date()): Promise<Bu
   };
   row([l.item, l.qty, l.unitPrice, l.tax, l.amount], true);
   for (const line of d.lines) row([line.description, line.quantity, line.unitPrice, line.taxRate, line.amount]);
+  for (const change of d.approvedChanges) {
+    pdf.moveDown(0.5);
+    row([`${l.changeOrder}: ${change.description}`, '', '', '', ''], true);
+    for (const line of change.lines) row([line.description, line.quantity, line.unitPrice, line.taxRate, line.amount]);
+  }
   pdf.moveDown();
   const totals: [string, string][] = [[l.subtotal, d.subtotal], [l.tax, d.tax], [l.total, d.total]];
+  if (d.changesTotal) totals.push([l.changeOrders, d.changesTotal]);
   if (d.adjustments) totals.push(['±', d.adjustments]);
   if (d.paid) totals.push([l.paidSoFar, d.paid]);
   totals.push([l.amountDue, d.amountDue]);

@@ -23,7 +23,7 @@ export interface Phrases {
   labels: {
     invoice: string; issued: string; due: string; item: string; qty: string; unitPrice: string; tax: string; amount: string;
     subtotal: string; total: string; paidSoFar: string; amountDue: string; howToPay: string; billedTo: string; taxNumber: string;
-    poNumber: string; withThanks: string; card: string; bankTransfer: string; reference: string; replyToPay: string; viewOnline: string;
+    poNumber: string; withThanks: string; card: string; bankTransfer: string; reference: string; replyToPay: string; viewOnline: string; changeOrder: string; changeOrders: string;
   };
 }
 
@@ -47,6 +47,7 @@ const en: Phrases = {
     subtotal: 'Subtotal', total: 'Total', paidSoFar: 'Paid so far', amountDue: 'Amount due', howToPay: 'How to pay', billedTo: 'Billed to',
     taxNumber: 'Tax number', poNumber: 'PO number', withThanks: 'With thanks,', card: 'Card', bankTransfer: 'Bank transfer to',
     reference: 'reference', replyToPay: 'Reply to this email and we will tell you how to pay.', viewOnline: 'View, download and pay online',
+    changeOrder: 'Approved change', changeOrders: 'Approved changes',
   },
 };
 
@@ -65,6 +66,7 @@ const bg: Phrases = {
     subtotal: 'Междинна сума', total: 'Общо', paidSoFar: 'Платено досега', amountDue: 'Дължима сума', howToPay: 'Как да платите',
     billedTo: 'Получател', taxNumber: 'ЕИК/ДДС номер', poNumber: 'Номер на поръчка', withThanks: 'С благодарност,', card: 'С карта',
     bankTransfer: 'Банков превод към', reference: 'основание', replyToPay: 'Отговорете на този имейл и ще ви кажем как да платите.', viewOnline: 'Вижте, изтеглете и платете онлайн',
+    changeOrder: 'Одобрена промяна', changeOrders: 'Одобрени промени',
   },
 };
 
@@ -235,3 +237,41 @@ export function ownerMessage(template: string, context: MessageContext): Message
 export const LOCALES: readonly Locale[] = ['en', 'bg'];
 export const CLIENT_TEMPLATES = Object.keys(clientTemplates.en);
 export const OWNER_TEMPLATES = Object.keys(ownerTemplates);
+
+/** Asking the client to agree extra scope in writing before it is billed (habit 8). */
+export function changeOrderMessage(
+  context: MessageContext,
+  order: { description: string; reason: string; lines: { description: string; amount: string }[]; total: string; newTotal: string },
+  link: string,
+): MessageText {
+  const lines = order.lines.map((l) => `- ${l.description}: ${l.amount}`).join('\n');
+  const message: MessageText =
+    context.locale === 'bg'
+      ? {
+          subject: `Моля, прегледайте допълнителна работа по фактура ${context.number}: ${order.description}`,
+          paragraphs: [
+            `Здравейте, ${context.clientName},`,
+            `Преди да я включим във фактурата, бихме искали писменото ви съгласие за допълнителна работа по фактура ${context.number}: ${order.description}.`,
+            `Защо: ${order.reason}`,
+            lines,
+            `Тази промяна е на стойност ${order.total}. С нея фактурата става ${order.newTotal}.`,
+            `Моля, одобрете или откажете тук: ${link}`,
+            `Благодарим ви.`,
+          ],
+          showInvoice: false,
+        }
+      : {
+          subject: `Please review extra work on invoice ${context.number}: ${order.description}`,
+          paragraphs: [
+            `Hello ${context.clientName},`,
+            `Before we bill it, we would like your written approval for extra work on invoice ${context.number}: ${order.description}.`,
+            `Why: ${order.reason}`,
+            lines,
+            `This change comes to ${order.total}. With it, the invoice would come to ${order.newTotal}.`,
+            `Please approve or decline it here: ${link}`,
+            `Thank you.`,
+          ],
+          showInvoice: false,
+        };
+  return { ...message, subject: tidy(message.subject), paragraphs: message.paragraphs.map(tidy) };
+}

@@ -13,6 +13,11 @@ export function pageUrl(publicUrl: string, token: string): string {
   return `${publicUrl.replace(/\/$/, '')}/i/${token}`;
 }
 
+/** A change order's own approval page. */
+export function changeOrderUrl(publicUrl: string, token: string): string {
+  return `${publicUrl.replace(/\/$/, '')}/c/${token}`;
+}
+
 export async function createLink(em: EntityManager, invoiceId: string): Promise<string> {
   const token = newToken();
   await em.insert(InvoiceLink, { token, invoiceId, createdAt: new Date(), revokedAt: null });

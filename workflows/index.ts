@@ -1,2 +1,3 @@
 // The worker's workflowsPath: every workflow the worker can run.
 export { invoiceWorkflow } from './invoice';
+export { changeOrderEmailWorkflow } from './change-order-email';

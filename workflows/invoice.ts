@@ -25,6 +25,7 @@ import {
 } from './ladder';
 import { invoiceWorkflowV1 } from './legacy/invoice-v1';
 import {
+  addChangeOrderUpdate,
   decideCollectionsUpdate,
   invoiceStateQuery,
   paymentFailedUpdate,
@@ -40,6 +41,7 @@ import { BUILTIN_POLICIES } from './policies';
 import * as attributes from './search-attributes';
 import { emailTaskQueue } from './task-queues';
 import type {
+  ChangeOrderInput,
   CollectionsDecision,
   InvoiceSnapshot,
   InvoiceStatus,
@@ -108,6 +110,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   let lateFees = NO_LATE_FEES;
   let decision: CollectionsDecision | undefined;
   let creditIssued = 0;
+  /** Approved change orders. */
+  let extra = 0;
   /** The payment on its way (a bank debit) that holds the reminders, if any. */
   let pendingPaymentId: string | null = null;
   /** Bumped by every message that changes the plan, so a waiting loop wakes up and re-plans. */
@@ -117,8 +121,8 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
 
   const now = () => new Date();
   const facts = () => ({ dueDate, timeZone });
-  const amountDue = () => Math.max(0, input.total + fees - discount - amountPaid);
-  const principalOutstanding = () => Math.max(0, input.total - discount - amountPaid);
+  const amountDue = () => Math.max(0, input.total + extra + fees - discount - amountPaid);
+  const principalOutstanding = () => Math.max(0, input.total + extra - discount - amountPaid);
   const isClosed = () => status !== 'open';
   const isPaid = () => status === 'paid';
   const money = (amount: number) => formatMoney(amount, input.currency);
@@ -193,7 +197,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
 
   /** What was paid beyond the balance goes to the client's credit, for their next invoice. */
   const creditOverpayment = async (paymentId: string) => {
-    const overpaid = Math.max(0, amountPaid + discount - input.total - fees) - creditIssued;
+    const overpaid = Math.max(0, amountPaid + discount - input.total - extra - fees) - creditIssued;
     if (overpaid <= 0) return;
     creditIssued += overpaid;
     note('credit', `${money(overpaid)} paid beyond the balance becomes credit for the next invoice.`);
@@ -309,6 +313,32 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
       },
     );
   }
+
+  setHandler(
+    addChangeOrderUpdate,
+    async (order: ChangeOrderInput) => {
+      const key = `change_order:${order.changeOrderId}`;
+      if (seenPayments.has(key)) return snapshot();
+      seenPayments.add(key);
+      extra += order.amount;
+      if (status === 'paid' && amountDue() > 0) {
+        status = 'open';
+        backToLadder();
+      }
+      changes++;
+      note('change_order', `Approved change order added: ${order.description} (${money(order.amount)}).`);
+      publish();
+      await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, stage, status, kind: 'change_order', message: history.at(-1)!.message });
+      return snapshot();
+    },
+    {
+      validator: (order: ChangeOrderInput) => {
+        if (seenPayments.has(`change_order:${order.changeOrderId}`)) return;
+        if (status === 'void' || status === 'uncollectible') throw new Error(`invoice is ${status}`);
+        if (!Number.isSafeInteger(order.amount) || order.amount <= 0) throw new Error('amount must be a positive integer');
+      },
+    },
+  );
 
   setHandler(
     pauseRemindersUpdate,

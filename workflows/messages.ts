@@ -1,6 +1,7 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
+  ChangeOrderInput,
   CollectionsDecision,
   FailedPaymentInput,
   InvoiceSnapshot,
@@ -27,3 +28,5 @@ export const promiseToPayUpdate = defineUpdate<InvoiceSnapshot, [PromiseInput]>(
 export const recordRefundUpdate = defineUpdate<InvoiceSnapshot, [RefundInput]>('recordRefund');
 export const paymentPendingUpdate = defineUpdate<InvoiceSnapshot, [PendingPaymentInput]>('paymentPending');
 export const paymentFailedUpdate = defineUpdate<InvoiceSnapshot, [FailedPaymentInput]>('paymentFailed');
+/** A change order the client approved: the amount due grows by its total. */
+export const addChangeOrderUpdate = defineUpdate<InvoiceSnapshot, [ChangeOrderInput]>('addChangeOrder');

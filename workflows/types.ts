@@ -106,6 +106,13 @@ export interface FailedPaymentInput {
   reason: string;
 }
 
+/** Extra scope the client approved in writing: billed beside the original lines. */
+export interface ChangeOrderInput {
+  changeOrderId: string;
+  amount: number;
+  description: string;
+}
+
 export interface VoidInput {
   reason?: string;
 }

@@ -1,7 +1,7 @@
 // The client's page for one invoice: server-rendered HTML, readable on a phone, usable without
 // JavaScript (forms post back), no third-party scripts, styles or fonts.
 import QRCode from 'qrcode';
-import type { Invoice } from '../../db/entities';
+import type { ChangeOrder, Invoice } from '../../db/entities';
 import { invoiceDocument } from '../../documents/invoice-document';
 import { escapeHtml as e } from '../../emails/render';
 import { PAGE_TEXT } from './page-text';
@@ -17,8 +17,8 @@ export interface PageState {
   flash?: { kind: 'ok' | 'error'; text: string };
 }
 
-export async function renderInvoicePage(invoice: Invoice, token: string, state: PageState = {}): Promise<string> {
-  const d = invoiceDocument(invoice);
+export async function renderInvoicePage(invoice: Invoice, token: string, state: PageState = {}, changeOrders: ChangeOrder[] = []): Promise<string> {
+  const d = invoiceDocument(invoice, changeOrders);
   const l = d.labels;
   const t = PAGE_TEXT[d.context.locale];
   const open = invoice.status === 'open';
@@ -66,7 +66,9 @@ ${ways.length ? `<section><h2>${e(t.payHeading)}</h2>${ways.join('')}</section>`
 <section><table><caption>${e(l.issued)} ${e(d.context.issueDate)} · ${e(l.due)} ${e(d.context.dueDate)}</caption>
 <thead><tr><th scope="col">${e(l.item)}</th><th scope="col" class="num">${e(l.qty)}</th><th scope="col" class="num">${e(l.unitPrice)}</th><th scope="col" class="num">${e(l.tax)}</th><th scope="col" class="num">${e(l.amount)}</th></tr></thead>
 <tbody>${rows}</tbody></table>
-<dl class="totals"><dt>${e(l.subtotal)}</dt><dd>${e(d.subtotal)}</dd><dt>${e(l.tax)}</dt><dd>${e(d.tax)}</dd><dt>${e(l.total)}</dt><dd>${e(d.total)}</dd>${d.adjustments ? `<dt>±</dt><dd>${e(d.adjustments)}</dd>` : ''}${d.paid ? `<dt>${e(l.paidSoFar)}</dt><dd>${e(d.paid)}</dd>` : ''}<dt>${e(l.amountDue)}</dt><dd><strong>${e(d.amountDue)}</strong></dd></dl></section>
+${d.approvedChanges.map((c) => `<table class="changes"><caption>${e(l.changeOrder)}: ${e(c.description)}</caption><tbody>${c.lines.map((x) => `<tr><td>${e(x.description)}</td><td class="num">${e(x.quantity)}</td><td class="num">${e(x.unitPrice)}</td><td class="num">${e(x.taxRate)}</td><td class="num">${e(x.amount)}</td></tr>`).join('')}</tbody></table>`).join('')}
+${d.pendingChanges.map((c) => `<p class="offer"><a href="/c/${e(c.token)}">${e(c.description)} (${e(c.total)})</a>: ${e(t.awaitingApproval)}</p>`).join('')}
+<dl class="totals"><dt>${e(l.subtotal)}</dt><dd>${e(d.subtotal)}</dd><dt>${e(l.tax)}</dt><dd>${e(d.tax)}</dd><dt>${e(l.total)}</dt><dd>${e(d.total)}</dd>${d.changesTotal ? `<dt>${e(l.changeOrders)}</dt><dd>${e(d.changesTotal)}</dd>` : ''}${d.adjustments ? `<dt>±</dt><dd>${e(d.adjustments)}</dd>` : ''}${d.paid ? `<dt>${e(l.paidSoFar)}</dt><dd>${e(d.paid)}</dd>` : ''}<dt>${e(l.amountDue)}</dt><dd><strong>${e(d.amountDue)}</strong></dd></dl></section>
 ${d.note ? `<section class="note"><h2>${e(t.note)}</h2><p>${e(d.note)}</p></section>` : ''}
 <p><a class="button secondary" href="/i/${token}/pdf" download="${e(d.number)}.pdf">${e(t.download)}</a></p>
 ${conversation}

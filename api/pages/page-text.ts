@@ -9,6 +9,8 @@ export const PAGE_TEXT: Record<Locale, Record<string, string>> = {
     promiseHeading: 'I will pay on…', promiseHelp: 'Choose the date; we will not remind you before then.', date: 'Date', confirm: 'Confirm the date',
     download: 'Download PDF', sentQuestion: 'Thank you. Your message has reached us, and reminders are paused while we answer.',
     sentPromise: 'Thank you. We have noted the date.', failed: 'Sorry, that did not work:', note: 'A note from us',
+    awaitingApproval: 'awaiting your approval', changeHeading: 'Extra work for your approval', why: 'Why', changeTotal: 'This change', newTotal: 'The invoice would then come to',
+    yourName: 'Your full name', approve: 'Approve', decline: 'Decline', approvedBy: 'Approved by', declinedBy: 'Declined by', decisionNote: 'Typing your name and pressing a button is your written decision; we record the time.',
   },
   bg: {
     status_open: 'Очаква плащане', status_paid: 'Платена, благодарим ви!', status_void: 'Анулирана', status_uncollectible: 'Приключена', status_draft: 'Чернова',
@@ -17,5 +19,7 @@ export const PAGE_TEXT: Record<Locale, Record<string, string>> = {
     promiseHeading: 'Ще платя на…', promiseHelp: 'Изберете дата; няма да ви напомняме преди нея.', date: 'Дата', confirm: 'Потвърди датата',
     download: 'Изтегли PDF', sentQuestion: 'Благодарим ви. Съобщението ви е получено и напомнянията са спрени, докато отговорим.',
     sentPromise: 'Благодарим ви. Отбелязахме датата.', failed: 'За съжаление не се получи:', note: 'Бележка от нас',
+    awaitingApproval: 'очаква вашето одобрение', changeHeading: 'Допълнителна работа за одобрение', why: 'Защо', changeTotal: 'Тази промяна', newTotal: 'С нея фактурата става',
+    yourName: 'Вашето пълно име', approve: 'Одобрявам', decline: 'Отказвам', approvedBy: 'Одобрено от', declinedBy: 'Отказано от', decisionNote: 'Изписването на името ви и натискането на бутон е вашето писмено решение; записваме часа.',
   },
 };

@@ -2,6 +2,7 @@
 // feed the ladder (a question pauses it, a promise holds it). No login: the link is the key.
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { ChangeOrder } from '../../db/entities';
 import { renderInvoicePdf } from '../../documents/invoice-pdf';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, recordPromise } from '../../services/invoice-commands';
@@ -11,7 +12,7 @@ import { PAGE_CSS, PAGE_JS, renderInvoicePage, type PageState } from '../pages/i
 import { PAGE_TEXT } from '../pages/page-text';
 
 /** Pages carry a client's details: never cached, framed, indexed, or given scripts from elsewhere. */
-const pageHeaders: RequestHandler = (_req, res, next) => {
+export const pageHeaders: RequestHandler = (_req, res, next) => {
   res.set({
     'Content-Security-Policy': "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     'Cache-Control': 'no-store',
@@ -23,7 +24,7 @@ const pageHeaders: RequestHandler = (_req, res, next) => {
 const QuestionForm = z.object({ message: z.string().trim().min(1).max(2000) });
 const PromiseForm = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 
-function notFound(res: Response) {
+export function notFound(res: Response) {
   res.status(404).type('text/plain').send('Not found');
 }
 
@@ -34,10 +35,12 @@ export function clientPagesRouter(deps: AppDeps): Router {
   router.get('/assets/page.js', (_req, res) => void res.type('application/javascript').set('Cache-Control', 'public, max-age=3600').send(PAGE_JS));
   router.use(express.urlencoded({ extended: false, limit: '16kb' }));
 
+  const changeOrdersOf = (invoiceId: string) => deps.orm.em.fork().find(ChangeOrder, { invoiceId, status: { $ne: 'declined' } }, { orderBy: { createdAt: 'asc' } });
+
   const show = async (res: Response, token: string, state: PageState = {}, status = 200) => {
     const invoice = await invoiceForToken(deps.orm.em.fork(), token);
     if (!invoice) return notFound(res);
-    res.status(status).type('html').send(await renderInvoicePage(invoice, token, state));
+    res.status(status).type('html').send(await renderInvoicePage(invoice, token, state, await changeOrdersOf(invoice.id)));
   };
 
   router.get('/:token', async (req, res) => {
@@ -52,7 +55,7 @@ export function clientPagesRouter(deps: AppDeps): Router {
   router.get('/:token/pdf', async (req, res) => {
     const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
     if (!invoice) return notFound(res);
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice));
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice, await changeOrdersOf(invoice.id)));
   });
 
   // Each form posts back and redirects (post/redirect/get), so a reload never sends it twice.

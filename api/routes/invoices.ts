@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { amountDueOf, Invoice, TimelineEvent } from '../../db/entities';
+import { amountDueOf, ChangeOrder, Invoice, TimelineEvent } from '../../db/entities';
+import { proposeChangeOrder } from '../../services/change-orders';
 import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
@@ -11,6 +12,7 @@ import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
 import {
+  ChangeOrderCreateSchema,
   CollectionsDecisionSchema,
   InvoiceCreateSchema,
   InvoiceIdSchema,
@@ -21,6 +23,11 @@ import {
   ResumeSchema,
   VoidSchema,
 } from '../schemas';
+
+const changeOrderView = (o: ChangeOrder) => ({
+  id: o.id, status: o.status, description: o.description, reason: o.reason, lines: o.lines, subtotal: o.subtotal, taxTotal: o.taxTotal, total: o.total,
+  decidedName: o.decidedName ?? null, decidedAt: o.decidedAt?.toISOString() ?? null, decidedIp: o.decidedIp ?? null, decidedUserAgent: o.decidedUserAgent ?? null,
+});
 
 export function invoicesRouter(deps: AppDeps): Router {
   const router = Router();
@@ -47,6 +54,19 @@ export function invoicesRouter(deps: AppDeps): Router {
     const input = parse(InvoiceCreateSchema, req.body);
     const { invoice } = await createInvoice(deps, input);
     res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice));
+  });
+
+  router.post('/:id/change-orders', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const input = parse(ChangeOrderCreateSchema, req.body);
+    const { order, approvalUrl } = await proposeChangeOrder(deps, invoice, input);
+    res.status(201).json({ ...changeOrderView(order), approvalUrl });
+  });
+
+  router.get('/:id/change-orders', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const orders = await orm.em.fork().find(ChangeOrder, { invoiceId: invoice.id }, { orderBy: { createdAt: 'asc' } });
+    res.json({ data: orders.map(changeOrderView) });
   });
 
   router.post('/:id/issue', async (req, res) => {
@@ -113,7 +133,8 @@ export function invoicesRouter(deps: AppDeps): Router {
 
   router.get('/:id/pdf', async (req, res) => {
     const invoice = await findInvoice(req);
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice));
+    const orders = await orm.em.fork().find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' });
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice, orders));
   });
 
   // A new link for the client; the old one stops working at once.

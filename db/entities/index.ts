@@ -6,6 +6,7 @@ import { IssuerSchema } from './issuer';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
 import {
+  ChangeOrderSchema,
   ClientCreditSchema,
   EmailMessageSchema,
   EmailSuppressionSchema,
@@ -32,4 +33,5 @@ export const ENTITY_SCHEMAS = [
   UnappliedPaymentSchema,
   EmailSuppressionSchema,
   InvoiceLinkSchema,
+  ChangeOrderSchema,
 ];

@@ -55,6 +55,8 @@ export class Invoice {
   terms: PaymentTerms = {};
   /** Late fees minus discounts, from invoice_adjustment. */
   adjustmentsTotal = 0;
+  /** Approved change orders, billed beside the original lines. */
+  changesTotal = 0;
   paidAt?: Date | null;
   workflowId!: string;
   workflowStartedAt?: Date | null;
@@ -98,6 +100,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     policyReason: { type: 'string' },
     terms: { type: 'json' },
     adjustmentsTotal: money(),
+    changesTotal: money(),
     paidAt: { type: 'Date', nullable: true },
     workflowId: { type: 'string', nullable: true },
     draftRequest: { type: 'json', nullable: true },
@@ -107,7 +110,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
   },
 });
 
-/** What the client still owes: total plus late fees, minus discounts and payments. */
-export function amountDueOf(invoice: Pick<Invoice, 'total' | 'adjustmentsTotal' | 'amountPaid'>): number {
-  return Math.max(0, invoice.total + (invoice.adjustmentsTotal ?? 0) - invoice.amountPaid);
+/** What the client still owes: total plus approved change orders and late fees, minus discounts and payments. */
+export function amountDueOf(invoice: Pick<Invoice, 'total' | 'adjustmentsTotal' | 'amountPaid'> & { changesTotal?: number }): number {
+  return Math.max(0, invoice.total + (invoice.changesTotal ?? 0) + (invoice.adjustmentsTotal ?? 0) - invoice.amountPaid);
 }

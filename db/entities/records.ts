@@ -234,3 +234,43 @@ export const InvoiceLinkSchema = new EntitySchema<InvoiceLink>({
     revokedAt: { type: 'Date', nullable: true },
   },
 });
+
+export class ChangeOrder {
+  id!: string;
+  invoiceId!: string;
+  token!: string;
+  description!: string;
+  reason!: string;
+  lines!: import('../../domain/money').PricedLine[];
+  subtotal!: number;
+  taxTotal!: number;
+  total!: number;
+  status: 'pending' | 'approved' | 'declined' = 'pending';
+  decidedName?: string | null;
+  decidedAt?: Date | null;
+  decidedIp?: string | null;
+  decidedUserAgent?: string | null;
+  createdAt: Date = new Date();
+}
+
+export const ChangeOrderSchema = new EntitySchema<ChangeOrder>({
+  class: ChangeOrder,
+  tableName: 'change_order',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    invoiceId: { type: 'uuid' },
+    token: { type: 'string' },
+    description: { type: 'text' },
+    reason: { type: 'text' },
+    lines: { type: 'json' },
+    subtotal: { type: new BigIntType('number'), columnType: 'bigint' },
+    taxTotal: { type: new BigIntType('number'), columnType: 'bigint' },
+    total: { type: new BigIntType('number'), columnType: 'bigint' },
+    status: { type: 'string' },
+    decidedName: { type: 'string', nullable: true },
+    decidedAt: { type: 'Date', nullable: true },
+    decidedIp: { type: 'string', nullable: true },
+    decidedUserAgent: { type: 'string', nullable: true },
+    createdAt: { type: 'Date' },
+  },
+});

@@ -4,6 +4,7 @@ import { Migration20261128000002_policies } from './Migration20261128000002_poli
 import { Migration20261128000003_ledger } from './Migration20261128000003_ledger';
 import { Migration20261128000004_client_page } from './Migration20261128000004_client_page';
 import { Migration20261128000005_drafts } from './Migration20261128000005_drafts';
+import { Migration20261128000006_change_orders } from './Migration20261128000006_change_orders';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -11,4 +12,5 @@ export const migrationsList = [
   { name: 'Migration20261128000003_ledger', class: Migration20261128000003_ledger },
   { name: 'Migration20261128000004_client_page', class: Migration20261128000004_client_page },
   { name: 'Migration20261128000005_drafts', class: Migration20261128000005_drafts },
+  { name: 'Migration20261128000006_change_orders', class: Migration20261128000006_change_orders },
 ];
