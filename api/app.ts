@@ -14,6 +14,7 @@ import { clientPagesRouter } from './routes/client-pages';
 import { changeOrderPagesRouter } from './routes/change-order-pages';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
+import { recurringRouter } from './routes/recurring';
 import { tasksRouter } from './routes/tasks';
 import { webhooksRouter } from './routes/webhooks';
 
@@ -44,6 +45,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/policies', policiesRouter(deps));
   owner.use('/clients', clientsRouter(deps));
   owner.use('/payments', paymentsRouter(deps));
+  owner.use('/recurring', recurringRouter(deps));
   app.use('/v1', owner);
 
   app.use(notFound);

@@ -210,3 +210,32 @@ export const ChangeOrderCreateSchema = z
     lines: z.array(LineSchema).min(1).max(50),
   })
   .strict();
+
+export const CadenceSchema = z.discriminatedUnion('every', [
+  z.object({
+    every: z.literal('month'),
+    dayOfMonth: z.number().int().min(1).max(28).describe('1-28, so every month has it'),
+    interval: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(6), z.literal(12)]).default(1).describe('Every N months'),
+  }).strict(),
+  z.object({ every: z.literal('week'), weekday: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']) }).strict(),
+]);
+
+export const RecurringCreateSchema = z
+  .object({
+    invoice: InvoiceCreateSchema.omit({ draft: true }),
+    cadence: CadenceSchema,
+    startDate: isoDate,
+    endDate: isoDate.optional(),
+  })
+  .strict()
+  .refine((r) => !r.endDate || r.endDate >= r.startDate, { message: 'must not be before startDate', path: ['endDate'] });
+
+export const RecurringPatchSchema = z
+  .object({
+    lines: z.array(LineSchema).min(1).max(200).optional(),
+    termsDays: z.number().int().min(0).max(365).optional(),
+    note: text(2000).nullable().optional(),
+    poNumber: text(100).nullable().optional(),
+    policy: policyName.nullable().optional(),
+  })
+  .strict();

@@ -140,7 +140,12 @@ async function startAfterCommit(deps: CreateInvoiceDeps, invoice: Invoice): Prom
 }
 
 /** Issues an invoice at once, or keeps it as a draft (no number, no email, no ladder). */
-export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreate & { draft?: boolean }): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
+export async function createInvoice(
+  deps: CreateInvoiceDeps,
+  input: InvoiceCreate & { draft?: boolean },
+  /** Runs inside the issuing transaction; a throw undoes the whole invoice, number included. */
+  within?: (em: EntityManager, invoice: Invoice) => Promise<void>,
+): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
   const now = deps.now?.() ?? new Date();
   const { draft, ...request } = input;
   const invoice = await deps.orm.em.fork().transactional(async (em) => {
@@ -152,6 +157,7 @@ export async function createInvoice(deps: CreateInvoiceDeps, input: InvoiceCreat
     created.draftRequest = null;
     em.persist(created);
     await issueInto(em, created, request, now, deps.workflowIdPrefix);
+    await within?.(em, created);
     return created;
   });
   if (draft) return { invoice, workflowStarted: false };

@@ -5,6 +5,8 @@ import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker
 import { createEmailActivities } from '../activities/email';
 import type { Mailer } from '../activities/mailer';
 import { createRecordActivities } from '../activities/records';
+import { createRecurringActivities } from '../activities/recurring';
+import type { Client } from '@temporalio/client';
 import type { Orm } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
 
@@ -17,6 +19,9 @@ export interface WorkerDeps {
   emailFrom: string;
   emailRatePerSecond: number;
   publicUrl: string;
+  /** For recurring plans: issuing starts workflows, and a plan may pause its schedule. */
+  temporal?: Client;
+  workflowIdPrefix?: string;
   /** A prebuilt bundle (tests build one per run); otherwise workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -30,7 +35,7 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...workflows,
-    activities: createRecordActivities({ orm: deps.orm }),
+    activities: { ...createRecordActivities({ orm: deps.orm }), ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }) },
     // In-flight activities get time to finish on shutdown instead of being cancelled.
     shutdownGraceTime: '10 seconds',
   });

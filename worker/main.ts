@@ -11,6 +11,7 @@ async function main() {
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectWorkerConnection(config);
   const client = await connectClient(config);
+  // (the client is also how recurring plans start invoices and pause their schedules)
   const workers = await createWorkers({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -20,6 +21,8 @@ async function main() {
     emailFrom: config.EMAIL_FROM,
     emailRatePerSecond: config.EMAIL_RATE_PER_SECOND,
     publicUrl: config.publicUrl,
+    temporal: client,
+    workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   console.log(JSON.stringify({ level: 'info', msg: 'worker running', taskQueue: config.TEMPORAL_TASK_QUEUE }));

@@ -12,6 +12,7 @@ import {
   EmailSuppressionSchema,
   InvoiceLinkSchema,
   OwnerTaskSchema,
+  RecurringPlanSchema,
   PaymentSchema,
   TimelineEventSchema,
   UnappliedPaymentSchema,
@@ -34,4 +35,5 @@ export const ENTITY_SCHEMAS = [
   EmailSuppressionSchema,
   InvoiceLinkSchema,
   ChangeOrderSchema,
+  RecurringPlanSchema,
 ];

@@ -274,3 +274,38 @@ export const ChangeOrderSchema = new EntitySchema<ChangeOrder>({
     createdAt: { type: 'Date' },
   },
 });
+
+export type Cadence = { every: 'month'; dayOfMonth: number; interval: number } | { every: 'week'; weekday: string };
+
+/** A recurring plan: the invoice request to repeat, and when. Its Temporal Schedule is "plan-<id>". */
+export class RecurringPlan {
+  id!: string;
+  request!: unknown;
+  clientEmail!: string;
+  cadence!: Cadence;
+  timeZone!: string;
+  startDate!: string;
+  endDate?: string | null;
+  status: 'active' | 'paused' | 'ended' = 'active';
+  skipNext = false;
+  createdAt: Date = new Date();
+  updatedAt: Date = new Date();
+}
+
+export const RecurringPlanSchema = new EntitySchema<RecurringPlan>({
+  class: RecurringPlan,
+  tableName: 'recurring_plan',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    request: { type: 'json' },
+    clientEmail: { type: 'string' },
+    cadence: { type: 'json' },
+    timeZone: { type: 'string' },
+    startDate: { type: 'string', columnType: 'date' },
+    endDate: { type: 'string', columnType: 'date', nullable: true },
+    status: { type: 'string' },
+    skipNext: { type: 'boolean' },
+    createdAt: { type: 'Date' },
+    updatedAt: { type: 'Date', onUpdate: () => new Date() },
+  },
+});

@@ -5,6 +5,7 @@ import { Migration20261128000003_ledger } from './Migration20261128000003_ledger
 import { Migration20261128000004_client_page } from './Migration20261128000004_client_page';
 import { Migration20261128000005_drafts } from './Migration20261128000005_drafts';
 import { Migration20261128000006_change_orders } from './Migration20261128000006_change_orders';
+import { Migration20261128000007_recurring } from './Migration20261128000007_recurring';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -13,4 +14,5 @@ export const migrationsList = [
   { name: 'Migration20261128000004_client_page', class: Migration20261128000004_client_page },
   { name: 'Migration20261128000005_drafts', class: Migration20261128000005_drafts },
   { name: 'Migration20261128000006_change_orders', class: Migration20261128000006_change_orders },
+  { name: 'Migration20261128000007_recurring', class: Migration20261128000007_recurring },
 ];

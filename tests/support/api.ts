@@ -14,12 +14,14 @@ export const TEST_RESEND_SECRET = `whsec_${Buffer.from('dunwell-test-resend-secr
 
 export interface TestApi {
   url: string;
+  workflowIdPrefix: string;
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any; headers: Headers }>;
   stop(): Promise<void>;
 }
 
 export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string; port?: number }): Promise<TestApi> {
   const port = opts.port ?? (await freePort());
+  const workflowIdPrefix = `t${randomBytes(4).toString('hex')}-invoice-`;
   const app = createApp({
     orm: opts.orm,
     temporal: opts.temporal,
@@ -30,7 +32,7 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
     resendWebhookSecret: TEST_RESEND_SECRET,
     publicUrl: `http://127.0.0.1:${port}`,
     // Test files share one dev server; their invoice numbers would otherwise collide.
-    workflowIdPrefix: `t${randomBytes(4).toString('hex')}-invoice-`,
+    workflowIdPrefix,
     outbox: true,
   });
   const server: Server = await new Promise((resolve) => {
@@ -39,6 +41,7 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
+    workflowIdPrefix,
     async call(method, path, body, headers = {}) {
       const response = await fetch(`${url}${path}`, {
         method,

@@ -28,7 +28,7 @@ export function useE2E(): E2EContext {
     // The API first, so the workers know its address for the links in the emails.
     const taskQueue = `test-${randomUUID()}`;
     ctx.api = await startTestApi({ orm: ctx.orm, temporal: ctx.client, taskQueue });
-    ctx.workers = await startTestWorkers({ connection: nativeConnection, orm: ctx.orm, resend: ctx.resend, taskQueue, publicUrl: ctx.api.url });
+    ctx.workers = await startTestWorkers({ connection: nativeConnection, orm: ctx.orm, resend: ctx.resend, taskQueue, publicUrl: ctx.api.url, temporal: ctx.client, workflowIdPrefix: ctx.api.workflowIdPrefix });
   });
   afterAll(async () => {
     await ctx.api?.stop();

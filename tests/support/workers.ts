@@ -1,5 +1,6 @@
 // Runs Dunwell's real workers in the test process, on a task queue of the test's own.
 import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { createResendMailer } from '../../activities/mailer';
@@ -12,7 +13,7 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string }): Promise<RunningWorkers> {
+export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string; temporal?: Client; workflowIdPrefix?: string }): Promise<RunningWorkers> {
   const taskQueue = opts.taskQueue ?? `test-${randomUUID()}`;
   const workers = await createWorkers({
     connection: opts.connection,
@@ -23,6 +24,8 @@ export async function startTestWorkers(opts: { connection: NativeConnection; nam
     emailFrom: 'Studio Ivanova <billing@ivanova.studio>',
     emailRatePerSecond: 1000,
     publicUrl: opts.publicUrl ?? 'http://127.0.0.1',
+    temporal: opts.temporal,
+    workflowIdPrefix: opts.workflowIdPrefix,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = Promise.all(workers.map((w) => w.run()));
