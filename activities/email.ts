@@ -1,4 +1,6 @@
 // Render and send one message about an invoice, at most once per key.
+import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
@@ -32,9 +34,11 @@ export interface OwnerEmailRequest {
   template: string;
 }
 
-async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail) {
+async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, template: string) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
   const { providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered });
+  metrics.emailsSent.inc({ template, transport: deps.mailer.transport });
+  logger.info('email sent', { invoiceId: invoice.id, invoiceNumber: invoice.number, key, transport: deps.mailer.transport, providerId });
   // A crash before this insert makes the retry send again with the same key, which Resend ignores.
   await em
     .createQueryBuilder(EmailMessage)
@@ -61,7 +65,7 @@ export function createEmailActivities(deps: EmailDeps) {
       const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
       const token = await activeToken(em, invoice.id);
       const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
-      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered);
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered, req.template);
     },
 
     async sendChangeOrderEmail(req: { changeOrderId: string; key: string }): Promise<{ sent: boolean; reason: string | null }> {
@@ -78,7 +82,7 @@ export function createEmailActivities(deps: EmailDeps) {
         total: context.money(order.total),
         newTotal: context.money(invoice.total + invoice.changesTotal + order.total),
       }, changeOrderUrl(deps.publicUrl, order.token));
-      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message));
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'change_order');
     },
 
     async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
@@ -94,7 +98,7 @@ export function createEmailActivities(deps: EmailDeps) {
         message.paragraphs.push(['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n'));
       }
       const rendered = renderEmail(invoice, context, message);
-      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered);
+      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered, req.template);
     },
   };
 }

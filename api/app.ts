@@ -1,5 +1,7 @@
 // The HTTP application, with no listen(): tests drive it against real servers.
 import express from 'express';
+import { logger } from '../observability/logger';
+import { metrics, registry } from '../observability/metrics';
 import { requireApiKey } from './auth';
 import { idempotency } from './idempotency';
 import type { AppDeps } from './deps';
@@ -22,9 +24,20 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      // The route pattern, not the path: ids and tokens never become labels (or log lines).
+      const route = req.route?.path ? `${req.baseUrl}${req.route.path}` : 'unmatched';
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      logger.info('request', { method: req.method, route, status: res.statusCode, ms: Math.round(seconds * 1000), invoiceId: /^[0-9a-f-]{36}$/i.test(String(req.params?.id ?? '')) ? String(req.params.id) : undefined });
+    });
     next();
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
   });
 
   // Webhooks first: they need the raw body for signature checks, and carry no API key.

@@ -1,4 +1,5 @@
 // One error shape for every failure: { error: { type, message, fields? } }.
+import { logger } from '../observability/logger';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ServiceError } from '@temporalio/client';
 import { z } from 'zod';
@@ -80,6 +81,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     res.status(503).set('Retry-After', '5').json({ error: { type: 'service_unavailable', message: 'A dependency (database or Temporal) is not answering; please retry shortly.' } });
     return;
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled request error', method: req.method, path: req.path, error: String(err) }));
+  logger.error('unhandled request error', { method: req.method, path: req.path, error: err });
   res.status(500).json({ error: { type: 'internal_error', message: 'Something went wrong on our side.' } });
 };

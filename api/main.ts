@@ -1,4 +1,5 @@
 // The API process: serves HTTP until SIGINT/SIGTERM, then drains and closes its connections.
+import { logger } from '../observability/logger';
 import { loadConfig } from '../config/env';
 import { connectClient } from '../config/temporal';
 import { createOrm } from '../db/orm';
@@ -22,7 +23,7 @@ async function main() {
     outbox: !config.RESEND_API_KEY,
   });
   const server = app.listen(config.PORT, config.HOST, () => {
-    console.log(JSON.stringify({ level: 'info', msg: 'api listening', url: config.publicUrl }));
+    logger.info('api listening', { url: config.publicUrl });
   });
   const shutdown = () => {
     server.close(async () => {
@@ -38,6 +39,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  logger.error('api failed to start', { error: err });
   process.exit(1);
 });

@@ -21,6 +21,8 @@ const schema = z.object({
   EMAIL_FROM: z.string().default('Dunwell <invoices@dunwell.local>'),
   /** Resend allows about 2 requests per second per team by default. */
   EMAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  /** The worker's /metrics (its SDK exporter takes the next port). */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65534).default(9464),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   PAYMENTS_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
   RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),

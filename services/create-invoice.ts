@@ -1,4 +1,6 @@
 // Issuing an invoice: validate against the issuer, number it, price it, store it, start its workflow.
+import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -130,11 +132,11 @@ async function startAfterCommit(deps: CreateInvoiceDeps, invoice: Invoice): Prom
     );
     await markWorkflowStarted(deps.orm, invoice.id);
   } catch (err) {
-    console.error(JSON.stringify({ level: 'warn', msg: 'workflow start deferred to the reconciler', invoiceId: invoice.id, error: String(err) }));
+    logger.warn('workflow start deferred to the reconciler', { invoiceId: invoice.id, invoiceNumber: invoice.number, workflowId: invoice.workflowId, error: err });
     return false;
   }
   await applyClientCredits(deps, invoice).catch((err) =>
-    console.error(JSON.stringify({ level: 'warn', msg: 'client credit not applied; it stays available', invoiceId: invoice.id, error: String(err) })),
+    logger.warn('client credit not applied; it stays available', { invoiceId: invoice.id, invoiceNumber: invoice.number, error: err }),
   );
   return true;
 }
@@ -160,6 +162,8 @@ export async function createInvoice(
     await within?.(em, created);
     return created;
   });
+  metrics.invoicesCreated.inc({ status: invoice.status });
+  logger.info(draft ? 'draft created' : 'invoice issued', { invoiceId: invoice.id, invoiceNumber: invoice.number, workflowId: invoice.workflowId, total: invoice.total, currency: invoice.currency });
   if (draft) return { invoice, workflowStarted: false };
   return { invoice, workflowStarted: await startAfterCommit(deps, invoice) };
 }

@@ -1,5 +1,7 @@
 // Every way money arrives or leaves, in one shape, through one path: matched to an invoice,
 // handed to its workflow, counted once. What cannot be matched waits for a person.
+import { logger } from '../observability/logger';
+import { metrics } from '../observability/metrics';
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { Invoice, Payment, UnappliedPayment } from '../db/entities';
@@ -53,6 +55,13 @@ async function holdUnapplied(orm: Orm, event: PaymentEvent, reason: string): Pro
 }
 
 export async function applyPaymentEvent(deps: { orm: Orm; temporal: Client }, event: PaymentEvent): Promise<string> {
+  const outcome = await dispatch(deps, event);
+  if (!outcome.startsWith('unapplied') && !outcome.startsWith('rejected') && outcome !== 'unmatched' && outcome !== 'duplicate') metrics.paymentsApplied.inc({ kind: event.kind });
+  logger.info('payment event', { paymentId: event.paymentId, kind: event.kind, amount: event.amount, currency: event.currency, invoiceId: event.invoiceId ?? null, outcome });
+  return outcome;
+}
+
+async function dispatch(deps: { orm: Orm; temporal: Client }, event: PaymentEvent): Promise<string> {
   const invoice = await matchInvoice(deps.orm, event);
   if (!invoice) return event.kind === 'succeeded' ? holdUnapplied(deps.orm, event, 'no matching invoice') : 'unmatched';
   // Money in another currency is never applied on its own: a person decides what it is worth.

@@ -1,5 +1,8 @@
 // The worker process: runs invoice workflows and their activities until SIGINT/SIGTERM.
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { loadConfig } from '../config/env';
+import { logger } from '../observability/logger';
+import { startMetricsServer } from './metrics-server';
 import { connectClient, connectWorkerConnection } from '../config/temporal';
 import { createMailer } from '../activities/mailer-from-config';
 import { createOrm } from '../db/orm';
@@ -8,6 +11,17 @@ import { startReconciler } from './reconciler';
 
 async function main() {
   const config = loadConfig();
+  // SDK and workflow logs (workflow log calls arrive through Temporal's logger sink) as our JSON lines;
+  // SDK metrics on a loopback exporter that the worker's /metrics folds in.
+  const sdkMetricsPort = config.WORKER_METRICS_PORT + 1;
+  Runtime.install({
+    logger: new DefaultLogger('INFO', (entry) => {
+      const level = entry.level === 'TRACE' || entry.level === 'DEBUG' ? 'debug' : entry.level === 'WARN' ? 'warn' : entry.level === 'ERROR' ? 'error' : 'info';
+      logger[level](entry.message, { ...(entry.meta ?? {}) });
+    }),
+    telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
+  });
+  const metricsServer = startMetricsServer(config.WORKER_METRICS_PORT, `http://127.0.0.1:${sdkMetricsPort}/metrics`);
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectWorkerConnection(config);
   const client = await connectClient(config);
@@ -25,16 +39,17 @@ async function main() {
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
-  console.log(JSON.stringify({ level: 'info', msg: 'worker running', taskQueue: config.TEMPORAL_TASK_QUEUE }));
+  logger.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: `:${config.WORKER_METRICS_PORT}/metrics` });
   // The SDK's Runtime turns SIGINT/SIGTERM into a graceful worker shutdown; run() resolves after it.
   await runWorkers(workers);
   stopReconciler();
+  metricsServer.close();
   await client.connection.close();
   await connection.close();
   await orm.close();
 }
 
 main().catch((err) => {
-  console.error(err);
+  logger.error('worker failed', { error: err });
   process.exit(1);
 });

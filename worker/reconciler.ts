@@ -1,5 +1,6 @@
 // Heals the one gap between PostgreSQL and Temporal: an invoice committed whose workflow start
 // was lost (the API crashed or Temporal was down between the two). Starting is idempotent.
+import { logger } from '../observability/logger';
 import type { Client } from '@temporalio/client';
 import { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
@@ -29,9 +30,9 @@ export function startReconciler(deps: { orm: Orm; client: Client; taskQueue: str
     running = true;
     try {
       const healed = await reconcileUnstartedInvoices(deps);
-      if (healed) console.log(JSON.stringify({ level: 'info', msg: 'started missing invoice workflows', count: healed }));
+      if (healed) logger.info('started missing invoice workflows', { count: healed });
     } catch (err) {
-      console.error(JSON.stringify({ level: 'warn', msg: 'reconciler pass failed', error: String(err) }));
+      logger.warn('reconciler pass failed', { error: err });
     } finally {
       running = false;
     }

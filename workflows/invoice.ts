@@ -4,6 +4,7 @@
 import {
   allHandlersFinished,
   condition,
+  log,
   patched,
   proxyActivities,
   setHandler,
@@ -173,6 +174,7 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     status = nextStatus;
     note(kind, message);
     publish();
+    log.info('invoice stage', { invoiceId: input.invoiceId, invoiceNumber: input.invoiceNumber, stage, status, kind });
     await records.recordProgress({ invoiceId: input.invoiceId, key: `${workflowId}:${key}`, stage, status, kind, message });
   };
 

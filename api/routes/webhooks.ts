@@ -9,6 +9,7 @@ import { SignatureError, TOLERANCE_SECONDS, verifyStandardWebhook } from '../../
 import { paymentEventsFromStripe } from '../../services/stripe-events';
 import type { AppDeps } from '../deps';
 import { fieldErrors, HttpError } from '../errors';
+import { metrics } from '../../observability/metrics';
 import { PaymentsWebhookSchema } from '../schemas';
 
 const rawBody = express.raw({ type: () => true, limit: '512kb' });
@@ -34,6 +35,7 @@ export function webhooksRouter(deps: AppDeps): Router {
       // Checks every v1 signature in the header in constant time, and the timestamp tolerance.
       event = Stripe.webhooks.constructEvent(bodyOf(req), req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, TOLERANCE_SECONDS);
     } catch {
+      metrics.webhookRejects.inc({ provider: 'stripe' });
       throw new HttpError(400, 'invalid_signature', 'The Stripe-Signature header does not match this body and secret, or it is too old.');
     }
     if (await seen(deps.orm, 'stripe', event.id)) {
@@ -55,6 +57,7 @@ export function webhooksRouter(deps: AppDeps): Router {
       verifyStandardWebhook(deps.paymentsWebhookSecret, { id, timestamp: req.get('webhook-timestamp'), signature: req.get('webhook-signature') }, body);
     } catch (err) {
       if (!(err instanceof SignatureError)) throw err;
+      metrics.webhookRejects.inc({ provider: 'payments' });
       throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
     }
     let json: unknown;
@@ -90,6 +93,7 @@ export function webhooksRouter(deps: AppDeps): Router {
       verifyStandardWebhook(deps.resendWebhookSecret, { id, timestamp: req.get('svix-timestamp'), signature: req.get('svix-signature') }, body);
     } catch (err) {
       if (!(err instanceof SignatureError)) throw err;
+      metrics.webhookRejects.inc({ provider: 'resend' });
       throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
     }
     if (await seen(deps.orm, 'resend', id!)) {
