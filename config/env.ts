@@ -13,6 +13,9 @@ const schema = z.object({
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_API_KEY: z.string().optional(),
   TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  /** mTLS client certificate and key (PEM files), for Temporal Cloud or a self-hosted cluster. */
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
   TEMPORAL_TASK_QUEUE: z.string().default(DEFAULT_TASK_QUEUE),
   /** Only when several deployments share one namespace: keeps their workflow ids apart. */
   WORKFLOW_ID_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/).default('invoice-'),

@@ -1,13 +1,18 @@
 // One place that knows how to reach Temporal: a local dev server, a self-hosted cluster, or Temporal Cloud.
+import fs from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from './env';
 
-type TemporalConfig = Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_API_KEY' | 'TEMPORAL_TLS'>;
+type TemporalConfig = Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_API_KEY' | 'TEMPORAL_TLS' | 'TEMPORAL_TLS_CERT_PATH' | 'TEMPORAL_TLS_KEY_PATH'>;
 
+/** API key (Temporal Cloud), mTLS (Cloud or a self-hosted cluster), plain TLS, or none (local). */
 function connectionOptions(config: TemporalConfig) {
-  const tls = config.TEMPORAL_TLS === 'true' || (config.TEMPORAL_TLS === undefined && !!config.TEMPORAL_API_KEY);
-  return { address: config.TEMPORAL_ADDRESS, apiKey: config.TEMPORAL_API_KEY, tls: tls ? {} : undefined };
+  const mtls = config.TEMPORAL_TLS_CERT_PATH && config.TEMPORAL_TLS_KEY_PATH
+    ? { clientCertPair: { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT_PATH), key: fs.readFileSync(config.TEMPORAL_TLS_KEY_PATH) } }
+    : null;
+  const tls = mtls ?? (config.TEMPORAL_TLS === 'true' || (config.TEMPORAL_TLS === undefined && !!config.TEMPORAL_API_KEY) ? {} : undefined);
+  return { address: config.TEMPORAL_ADDRESS, apiKey: config.TEMPORAL_API_KEY, tls };
 }
 
 export async function connectClient(config: TemporalConfig): Promise<Client> {

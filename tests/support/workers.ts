@@ -29,11 +29,16 @@ export async function startTestWorkers(opts: { connection: NativeConnection; nam
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = Promise.all(workers.map((w) => w.run()));
+  let stopped: Promise<unknown> | null = null;
   return {
     taskQueue,
-    stop: async () => {
-      for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
-      await running;
+    // Safe to call twice (a test may stop them early, the file's teardown again).
+    stop: () => {
+      stopped ??= (async () => {
+        for (const w of workers) if (w.getState() === 'RUNNING') w.shutdown();
+        await running;
+      })();
+      return stopped.then(() => undefined);
     },
   };
 }
