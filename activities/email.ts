@@ -34,10 +34,10 @@ export interface OwnerEmailRequest {
   template: string;
 }
 
-async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, template: string) {
+async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
   const { providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered });
-  metrics.emailsSent.inc({ template, transport: deps.mailer.transport });
+  metrics.emailsSent.inc({ step, transport: deps.mailer.transport });
   logger.info('email sent', { invoiceId: invoice.id, invoiceNumber: invoice.number, key, transport: deps.mailer.transport, providerId });
   // A crash before this insert makes the retry send again with the same key, which Resend ignores.
   await em
@@ -65,7 +65,8 @@ export function createEmailActivities(deps: EmailDeps) {
       const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
       const token = await activeToken(em, invoice.id);
       const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
-      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered, req.template);
+      // The step is the key's second part: <workflowId>:<step>[:<dueDate>].
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered, req.key.split(':')[1] ?? req.template);
     },
 
     async sendChangeOrderEmail(req: { changeOrderId: string; key: string }): Promise<{ sent: boolean; reason: string | null }> {
@@ -98,7 +99,7 @@ export function createEmailActivities(deps: EmailDeps) {
         message.paragraphs.push(['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n'));
       }
       const rendered = renderEmail(invoice, context, message);
-      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered, req.template);
+      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered, `owner:${req.key.split(':')[1] ?? req.template}`);
     },
   };
 }

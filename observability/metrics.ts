@@ -7,7 +7,7 @@ client.collectDefaultMetrics({ register: registry, prefix: 'dunwell_process_' })
 
 export const metrics = {
   invoicesCreated: new client.Counter({ name: 'dunwell_invoices_created_total', help: 'Invoices created (issued or draft)', labelNames: ['status'] as const, registers: [registry] }),
-  emailsSent: new client.Counter({ name: 'dunwell_emails_sent_total', help: 'Emails handed to the mail transport, by template', labelNames: ['template', 'transport'] as const, registers: [registry] }),
+  emailsSent: new client.Counter({ name: 'dunwell_emails_sent_total', help: 'Emails handed to the mail transport, by ladder step', labelNames: ['step', 'transport'] as const, registers: [registry] }),
   paymentsApplied: new client.Counter({ name: 'dunwell_payments_applied_total', help: 'Payment events applied to invoices, by kind', labelNames: ['kind'] as const, registers: [registry] }),
   webhookRejects: new client.Counter({ name: 'dunwell_webhook_rejects_total', help: 'Webhooks refused (bad signature or shape)', labelNames: ['provider'] as const, registers: [registry] }),
   httpDuration: new client.Histogram({

@@ -50,7 +50,7 @@ describe('/metrics', () => {
     for (const series of ['dunwell_invoices_created_total', 'dunwell_emails_sent_total', 'dunwell_payments_applied_total', 'dunwell_webhook_rejects_total', 'dunwell_http_request_duration_seconds_bucket']) {
       expect(text).toContain(series);
     }
-    expect(text).toMatch(/dunwell_emails_sent_total\{template="invoice",transport="resend"\} [1-9]/);
+    expect(text).toMatch(/dunwell_emails_sent_total\{step="invoice",transport="resend"\} [1-9]/);
     const port = await freePort();
     const server = startMetricsServer(port, process.env.SDK_METRICS_URL!);
     try {
