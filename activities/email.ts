@@ -4,7 +4,8 @@ import { metrics } from '../observability/metrics';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
-import { ChangeOrder, EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
+import { ApplicationFailure } from '@temporalio/common';
+import { ChangeOrder, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
@@ -36,7 +37,22 @@ export interface OwnerEmailRequest {
 
 async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
-  const { providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered });
+  let providerId: string | null;
+  try {
+    ({ providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered }));
+  } catch (err) {
+    // Resend refused this email for good (a bad address, say): retrying changes nothing, and the
+    // invoice must go on. The owner gets a task; rate limits and outages are retried instead.
+    if (!(err instanceof ApplicationFailure) || !err.nonRetryable) throw err;
+    await em.createQueryBuilder(OwnerTask)
+      .insert({
+        id: randomUUID(), invoiceId: invoice.id, key: `${key}:rejected`, kind: 'email_rejected', status: 'open', createdAt: new Date(),
+        title: `An email to ${to} could not be sent (${invoice.number})`, detail: `"${rendered.subject}" was refused: ${err.message}. Please check the address with the client.`,
+      })
+      .onConflict('key').ignore().execute();
+    logger.warn('email refused by the provider', { invoiceId: invoice.id, invoiceNumber: invoice.number, key, error: err.message });
+    return { sent: false, reason: 'refused by the email provider' };
+  }
   metrics.emailsSent.inc({ step, transport: deps.mailer.transport });
   logger.info('email sent', { invoiceId: invoice.id, invoiceNumber: invoice.number, key, transport: deps.mailer.transport, providerId });
   // A crash before this insert makes the retry send again with the same key, which Resend ignores.

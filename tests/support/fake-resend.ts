@@ -22,13 +22,18 @@ export interface FakeResend {
   deliveries: Delivery[];
   /** Every POST /emails, repeats included. */
   requests: number;
+  /** The next requests are answered with these errors, in order (rate limit, outage, a bad address). */
+  failNext(...statuses: number[]): void;
+  /** Requests to this address are refused with 422, as Resend does for an invalid recipient. */
+  rejectAddress(address: string): void;
   stop(): Promise<void>;
 }
 
 export async function startFakeResend(): Promise<FakeResend> {
   const apiKey = `re_test_${randomUUID()}`;
   const byKey = new Map<string, string>();
-  const state = { deliveries: [] as Delivery[], requests: 0 };
+  const state = { deliveries: [] as Delivery[], requests: 0, failures: [] as number[], rejected: new Set<string>() };
+  const ERRORS: Record<number, string> = { 429: 'rate_limit_exceeded', 500: 'internal_server_error', 503: 'application_error', 422: 'validation_error' };
 
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -42,7 +47,10 @@ export async function startFakeResend(): Promise<FakeResend> {
       state.requests += 1;
       const auth = req.headers.authorization ?? null;
       if (auth !== `Bearer ${apiKey}`) return reply(401, { name: 'invalid_api_key', message: 'API key is invalid', statusCode: 401 });
+      const failure = state.failures.shift();
+      if (failure) return reply(failure, { name: ERRORS[failure] ?? 'application_error', message: `fake failure ${failure}`, statusCode: failure });
       const body = JSON.parse(raw);
+      if ([].concat(body.to).some((to: string) => state.rejected.has(to))) return reply(422, { name: 'validation_error', message: 'Invalid `to` field', statusCode: 422 });
       if (!body.from || !body.to || !body.subject) return reply(422, { name: 'validation_error', message: 'Missing required field', statusCode: 422 });
       const key = (req.headers['idempotency-key'] as string | undefined) ?? null;
       if (key && byKey.has(key)) return reply(200, { id: byKey.get(key) });
@@ -63,6 +71,8 @@ export async function startFakeResend(): Promise<FakeResend> {
     get requests() {
       return state.requests;
     },
+    failNext: (...statuses: number[]) => void state.failures.push(...statuses),
+    rejectAddress: (address: string) => void state.rejected.add(address),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
