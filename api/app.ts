@@ -5,7 +5,8 @@ import { metrics, registry } from '../observability/metrics';
 import { requireApiKey } from './auth';
 import { idempotency } from './idempotency';
 import type { AppDeps } from './deps';
-import { errorHandler, notFound } from './errors';
+import { errorHandler, methodNotAllowed, notFound } from './errors';
+import { buildOpenApiDocument } from './openapi';
 import { docsRouter } from './routes/docs';
 import { healthRouter } from './routes/health';
 import { invoicesRouter } from './routes/invoices';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/recurring', recurringRouter(deps));
   app.use('/v1', owner);
 
+  app.use(methodNotAllowed(buildOpenApiDocument(deps.publicUrl).paths));
   app.use(notFound);
   app.use(errorHandler);
   return app;

@@ -48,6 +48,20 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'bo
   return result.data;
 }
 
+/** A documented path asked with an undocumented method: 405 with the methods it does take. */
+export function methodNotAllowed(paths: Record<string, object>): RequestHandler {
+  const routes = Object.entries(paths).map(([path, operations]) => {
+    const methods = Object.keys(operations).map((m) => m.toUpperCase());
+    if (methods.includes('GET')) methods.push('HEAD');
+    return { pattern: new RegExp(`^${path.replace(/\{[^/]+\}/g, '[^/]+')}$`), methods };
+  });
+  return (req, res, next) => {
+    const route = routes.find((r) => r.pattern.test(req.path));
+    if (!route || route.methods.includes(req.method)) return next();
+    res.set('Allow', route.methods.join(', ')).status(405).json({ error: { type: 'method_not_allowed', message: `${req.method} is not allowed on ${req.path}; use ${route.methods.join(', ')}` } });
+  };
+}
+
 export const notFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: { type: 'not_found', message: `No route ${req.method} ${req.path}` } });
 };

@@ -49,6 +49,19 @@ const invoiceSummary = {
   },
 };
 
+/** Every owner POST takes an Idempotency-Key, and can answer 409 (still in flight) or 422 (reused). */
+type Operation = { security?: unknown[]; parameters?: unknown[]; responses: Record<string, unknown>; [key: string]: unknown };
+
+function withIdempotency(paths: Record<string, Record<string, Operation>>) {
+  for (const operations of Object.values(paths)) {
+    const post = operations.post;
+    if (!post || (post.security && post.security.length === 0)) continue;
+    post.parameters = [...(post.parameters ?? []).filter((p) => (p as { name?: string }).name !== 'Idempotency-Key'), { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 1, maxLength: 255 } }];
+    post.responses = { '409': errorResponse('A request with this Idempotency-Key is still running, or the state does not allow it'), '422': errorResponse('This Idempotency-Key was used with another request'), ...post.responses };
+  }
+  return paths;
+}
+
 export function buildOpenApiDocument(serverUrl: string) {
   const listParams = Object.entries((jsonSchema(InvoiceListQuerySchema).properties ?? {}) as Record<string, object>).map(([name, schema]) => ({
     name, in: 'query', required: false, schema,
@@ -105,7 +118,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
     },
-    paths: {
+    paths: withIdempotency({
       '/healthz': {
         get: { security: [], summary: 'Readiness: database and Temporal', responses: { '200': { description: 'Ready' }, '503': { description: 'A dependency is down' } } },
       },
@@ -213,6 +226,6 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: { '200': { description: 'Received (also for a repeat)' }, '400': errorResponse('Bad or stale signature; nothing recorded') },
         },
       },
-    },
+    }),
   };
 }

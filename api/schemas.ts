@@ -121,7 +121,7 @@ export const CollectionsDecisionSchema = z
 export const InvoiceListQuerySchema = z
   .object({
     status: z.enum(INVOICE_STATUSES as [string, ...string[]]).optional(),
-    clientEmail: z.string().email('must be an email address').optional(),
+    clientEmail: z.string().trim().min(3).max(320).optional().describe('The client\'s email address (case-insensitive)'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     startingAfter: z.string().uuid('must be an invoice id').optional(),
   })
@@ -239,3 +239,5 @@ export const RecurringPatchSchema = z
     policy: policyName.nullable().optional(),
   })
   .strict();
+
+export const TaskListQuerySchema = z.object({ status: z.enum(['open', 'done']).default('open') }).strict();

@@ -80,6 +80,23 @@ function ensureBinary({ env, command, wheel }) {
 }
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const SCHEMATHESIS = 'schemathesis==4.32.5';
+
+/** schemathesis (API fuzzing against /openapi.json) in a project-local virtualenv. */
+function ensureSchemathesis() {
+  const venv = path.join(toolsDir, 'venv');
+  const st = path.join(venv, 'bin', 'st');
+  if (fs.existsSync(st)) return st;
+  const python = findPython();
+  if (!python) {
+    log('no python with pip: cannot install schemathesis for the API fuzzing test.');
+    return null;
+  }
+  log(`installing ${SCHEMATHESIS} into .tools/venv …`);
+  const ok = run(python, ['-m', 'venv', venv]) &&
+    run(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', SCHEMATHESIS]);
+  return ok && fs.existsSync(st) ? st : null;
+}
 
 /** The browser tests drive Debian's Chromium; install it when missing and we are allowed to. */
 function ensureChromium() {
@@ -113,7 +130,11 @@ function main() {
     process.exit(2);
   }
   if (!commands[mode]) return;
-  if (mode === 'test') ensureChromium();
+  if (mode === 'test') {
+    ensureChromium();
+    const st = ensureSchemathesis();
+    if (st) env.SCHEMATHESIS_PATH = st;
+  }
   // Type errors fail the test run before any server starts.
   if (mode === 'test' && !run(path.join(bin, 'tsc'), ['--noEmit', '-p', '.'], { env })) {
     log('type check failed');

@@ -10,7 +10,7 @@ import { renderInvoicePdf } from '../../documents/invoice-pdf';
 import { activeToken, pageUrl, rotateLink } from '../../services/invoice-links';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
-import { parse } from '../errors';
+import { HttpError, parse } from '../errors';
 import {
   ChangeOrderCreateSchema,
   CollectionsDecisionSchema,
@@ -83,7 +83,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     if (query.clientEmail) where.clientEmail = query.clientEmail.toLowerCase();
     if (query.startingAfter) {
       const cursor = await em.findOne(Invoice, { id: query.startingAfter });
-      if (!cursor) throw new DomainError('invoice_not_found', `startingAfter: no invoice with id ${query.startingAfter}`);
+      if (!cursor) throw new HttpError(400, 'invalid_request', `startingAfter: no invoice with id ${query.startingAfter}`, [{ field: 'query.startingAfter', message: 'no such invoice' }]);
       where.$or = [{ createdAt: { $lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { $lt: cursor.id } }];
     }
     const rows = await em.find(Invoice, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: query.limit + 1 });

@@ -4,14 +4,14 @@ import { DomainError } from '../../services/errors';
 import { pauseReminders, recordPromise, resumeReminders } from '../../services/invoice-commands';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
-import { TaskCompletionSchema } from '../schemas';
+import { TaskCompletionSchema, TaskListQuerySchema } from '../schemas';
 
 /** The owner's to-do list: personal check-ins, client questions, broken promises, collections reviews. */
 export function tasksRouter({ orm, temporal }: AppDeps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
-    const status = req.query.status === 'done' ? 'done' : 'open';
+    const { status } = parse(TaskListQuerySchema, req.query, 'query');
     const tasks = await orm.em.fork().find(OwnerTask, { status }, { orderBy: { createdAt: 'asc' }, limit: 200 });
     res.json({ data: tasks });
   });
