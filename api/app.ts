@@ -4,6 +4,7 @@ import { logger } from '../observability/logger';
 import { metrics, registry } from '../observability/metrics';
 import { requireApiKey } from './auth';
 import { idempotency } from './idempotency';
+import { rateLimit } from './rate-limit';
 import type { AppDeps } from './deps';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
 import { buildOpenApiDocument } from './openapi';
@@ -47,8 +48,10 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   app.use(healthRouter(deps));
   app.use(docsRouter(deps));
   if (deps.outbox) app.use('/outbox', outboxRouter(deps));
-  app.use('/i', clientPagesRouter(deps));
-  app.use('/c', changeOrderPagesRouter(deps));
+  // Public pages: a person reads them; nobody needs more than this many a minute.
+  const publicLimit = rateLimit({ windowMs: 60_000, max: deps.publicRateLimitPerMinute ?? 120 });
+  app.use('/i', publicLimit, clientPagesRouter(deps));
+  app.use('/c', publicLimit, changeOrderPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));

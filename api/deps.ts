@@ -14,4 +14,6 @@ export interface AppDeps {
   resendWebhookSecret?: string;
   publicUrl: string;
   workflowIdPrefix?: string;
+  /** Requests a minute per client address on the public pages (/i, /c). */
+  publicRateLimitPerMinute?: number;
 }

@@ -14,6 +14,9 @@ import {
   TaskCompletionSchema,
   VoidSchema,
   PaymentsWebhookSchema,
+  ChangeOrderCreateSchema,
+  RecurringCreateSchema,
+  RecurringPatchSchema,
 } from './schemas';
 
 const jsonSchema = (schema: z.ZodType) => {
@@ -84,6 +87,9 @@ export function buildOpenApiDocument(serverUrl: string) {
         VoidInvoice: jsonSchema(VoidSchema),
         CollectionsDecision: jsonSchema(CollectionsDecisionSchema),
         PolicyInput: jsonSchema(PolicyInputSchema),
+        ChangeOrderCreate: jsonSchema(ChangeOrderCreateSchema),
+        RecurringCreate: jsonSchema(RecurringCreateSchema),
+        RecurringPatch: jsonSchema(RecurringPatchSchema),
         ClientProfile: jsonSchema(ClientProfileSchema),
         Pause: jsonSchema(PauseSchema),
         Resume: jsonSchema(ResumeSchema),
@@ -155,6 +161,21 @@ export function buildOpenApiDocument(serverUrl: string) {
       '/v1/invoices/{id}/collections-decision': {
         post: { summary: 'A person decides an invoice in collections review', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
       },
+      '/v1/invoices/{id}/change-orders': {
+        get: { summary: 'Change orders of an invoice, with who decided and when', parameters: [idParam], responses: { '200': { description: 'Change orders' }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+        post: { summary: 'Propose extra scope; the client approves or declines it on its own page', parameters: [idParam], requestBody: body('ChangeOrderCreate'), responses: { '201': { description: 'Proposed, with approvalUrl' }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('The invoice is not open') } },
+      },
+      '/v1/recurring': {
+        get: { summary: 'Recurring plans', responses: { '200': { description: 'Plans' }, ...ownerErrors } },
+        post: { summary: 'A recurring plan: an invoice repeated on a cadence by a Temporal Schedule', requestBody: body('RecurringCreate'), responses: { '201': { description: 'Created, with its next dates' }, ...ownerErrors } },
+      },
+      '/v1/recurring/{id}': {
+        get: { summary: 'A plan, its next dates and every period\'s outcome', parameters: [idParam], responses: { '200': { description: 'The plan' }, ...ownerErrors, '404': errorResponse('No such plan') } },
+        patch: { summary: 'Change the repeated invoice from the next period on', parameters: [idParam], requestBody: body('RecurringPatch'), responses: { '200': { description: 'Changed' }, ...ownerErrors, '404': errorResponse('No such plan') } },
+      },
+      ...Object.fromEntries(['pause', 'resume', 'skip-next', 'end'].map((action) => [`/v1/recurring/{id}/${action}`, {
+        post: { summary: `${action.replace('-', ' ')} the plan`, parameters: [idParam], responses: { '200': { description: 'The plan' }, ...ownerErrors, '404': errorResponse('No such plan'), '409': errorResponse('The plan has ended') } },
+      }])),
       '/v1/invoices/{id}/issue': {
         post: { summary: 'Issue a draft: numbered today, emailed, its reminders started', parameters: [idParam], responses: { '200': { description: 'Issued', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Already issued, or the business profile is incomplete') } },
       },
