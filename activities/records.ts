@@ -68,6 +68,12 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
           `update invoice set amount_paid = (select coalesce(sum(amount), 0) from payment where invoice_id = ?), updated_at = now() where id = ?`,
           [p.invoiceId, p.invoiceId],
         );
+        // Settled by this payment: the record says so at once (the workflow confirms it a moment later).
+        await tx.execute(
+          `update invoice set status = 'paid', stage = 'paid', paid_at = coalesce(paid_at, now())
+           where id = ? and status = 'open' and total + changes_total + adjustments_total - amount_paid <= 0`,
+          [p.invoiceId],
+        );
         await tx.createQueryBuilder(TimelineEvent)
           .insert({
             invoiceId: p.invoiceId, key: `payment:${p.paymentId}`, kind: 'payment', at: new Date(),

@@ -123,10 +123,11 @@ function main() {
   const commands = {
     start: [path.join(bin, 'tsx'), ['scripts/dev.ts', ...process.argv.slice(3)]],
     test: [path.join(bin, 'vitest'), ['run', ...process.argv.slice(3)]],
+    bench: [path.join(bin, 'tsx'), ['bench/run.ts', ...process.argv.slice(3)]],
     provision: null,
   };
   if (!(mode in commands)) {
-    log(`unknown mode '${mode}' (start | test | provision)`);
+    log(`unknown mode '${mode}' (start | test | bench | provision)`);
     process.exit(2);
   }
   if (!commands[mode]) return;

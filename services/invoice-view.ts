@@ -1,5 +1,6 @@
 // What the API shows of an invoice: the stored record, plus the live workflow's view when asked.
-import { formatLongDate } from '../domain/dates';
+import { dateIn, formatLongDate } from '../domain/dates';
+import { earlyPaymentOffer } from '../workflows/fees';
 import { amountDueOf, type Invoice, type TimelineEvent } from '../db/entities';
 import type { InvoiceSnapshot } from '../workflows/types';
 
@@ -33,6 +34,15 @@ export function invoiceSummary(invoice: Invoice) {
   };
 }
 
+/** The early-payment offer as the record tells it, for when the workflow is not asked. */
+function offerFromRecord(invoice: Invoice) {
+  const offer = earlyPaymentOffer(invoice.terms?.earlyPayment, invoice.issueDate, invoice.total);
+  if (!offer) return null;
+  const today = dateIn(new Date(), invoice.client.timeZone);
+  const applied = (invoice.adjustmentsTotal ?? 0) < 0;
+  return { ...offer, stands: invoice.status === 'open' && !applied && today <= offer.deadline, applied };
+}
+
 export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live: InvoiceSnapshot | null) {
   const summary = invoiceSummary(invoice);
   return {
@@ -41,7 +51,7 @@ export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live:
     ...(live
       ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments ?? summary.adjustments, amountDue: live.amountDue, dueDate: live.dueDate }
       : {}),
-    earlyPayment: live?.earlyPayment ?? null,
+    earlyPayment: live?.earlyPayment ?? offerFromRecord(invoice),
     lines: invoice.lines,
     note: invoice.note ?? null,
     issuer: invoice.issuerSnapshot,

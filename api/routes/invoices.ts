@@ -40,20 +40,28 @@ export function invoicesRouter(deps: AppDeps): Router {
     return invoice;
   };
 
-  const detail = async (invoice: Invoice) => {
+  /**
+   * The record, plus the live workflow's view while the invoice is open. A closed invoice's row is
+   * final, and a fresh one's plan is known without asking: both skip the query round trip.
+   */
+  const detail = async (invoice: Invoice, { live = true } = {}) => {
     const em = orm.em.fork();
-    const [fresh, timeline] = await Promise.all([
-      em.findOneOrFail(Invoice, { id: invoice.id }),
-      em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } }),
-    ]);
+    const fresh = await em.findOneOrFail(Invoice, { id: invoice.id });
+    const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
     const token = await activeToken(em, invoice.id);
-    return { ...invoiceDetail(fresh, timeline, await readLiveState(temporal, fresh)), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
+    const state = live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null;
+    const body = { ...invoiceDetail(fresh, timeline, state), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
+    if (!state && fresh.status === 'open' && fresh.workflowId) {
+      const next = scheduleView(fresh, null).upcoming[0];
+      body.nextStep = next ? { id: next.stepId, action: next.action, at: next.at } : null;
+    }
+    return body;
   };
 
   router.post('/', async (req, res) => {
     const input = parse(InvoiceCreateSchema, req.body);
     const { invoice } = await createInvoice(deps, input);
-    res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice));
+    res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice, { live: false }));
   });
 
   router.post('/:id/change-orders', async (req, res) => {
