@@ -25,6 +25,28 @@ async function remember(orm: Orm, provider: string, eventId: string, type: strin
     .onConflict(['provider', 'event_id']).ignore().execute();
 }
 
+/**
+ * Checks a Standard Webhooks signature (header prefix "webhook" or Svix's "svix") and parses the
+ * JSON body; returns the message id. A bad signature counts as a reject and records nothing.
+ */
+function verifiedJson(req: Request, secret: string | undefined, prefix: 'webhook' | 'svix', provider: string, setting: string): { id: string; json: unknown } {
+  if (!secret) throw new HttpError(503, 'not_configured', `${provider} webhooks are not configured (${setting}).`);
+  const body = bodyOf(req);
+  const id = req.get(`${prefix}-id`);
+  try {
+    verifyStandardWebhook(secret, { id, timestamp: req.get(`${prefix}-timestamp`), signature: req.get(`${prefix}-signature`) }, body);
+  } catch (err) {
+    if (!(err instanceof SignatureError)) throw err;
+    metrics.webhookRejects.inc({ provider });
+    throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
+  }
+  try {
+    return { id: id!, json: JSON.parse(body.toString('utf8')) };
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
+  }
+}
+
 export function webhooksRouter(deps: AppDeps): Router {
   const router = Router();
 
@@ -50,25 +72,10 @@ export function webhooksRouter(deps: AppDeps): Router {
   });
 
   router.post('/payments', rawBody, async (req, res) => {
-    if (!deps.paymentsWebhookSecret) throw new HttpError(503, 'not_configured', 'Payment webhooks are not configured (PAYMENTS_WEBHOOK_SECRET).');
-    const body = bodyOf(req);
-    const id = req.get('webhook-id');
-    try {
-      verifyStandardWebhook(deps.paymentsWebhookSecret, { id, timestamp: req.get('webhook-timestamp'), signature: req.get('webhook-signature') }, body);
-    } catch (err) {
-      if (!(err instanceof SignatureError)) throw err;
-      metrics.webhookRejects.inc({ provider: 'payments' });
-      throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
-    }
+    const { id, json } = verifiedJson(req, deps.paymentsWebhookSecret, 'webhook', 'payments', 'PAYMENTS_WEBHOOK_SECRET');
     const parsed = PaymentsWebhookSchema.safeParse(json);
     if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The event does not have the documented shape', fieldErrors(parsed.error));
-    if (await seen(deps.orm, 'payments', id!)) {
+    if (await seen(deps.orm, 'payments', id)) {
       res.json({ received: true, duplicate: true });
       return;
     }
@@ -80,34 +87,20 @@ export function webhooksRouter(deps: AppDeps): Router {
       reason: data.reason ?? null, receivedAt: new Date().toISOString(),
     };
     const outcome = await applyPaymentEvent(deps, event);
-    await remember(deps.orm, 'payments', id!, type, outcome);
+    await remember(deps.orm, 'payments', id, type, outcome);
     res.json({ received: true, outcome });
   });
 
   // Resend signs with Svix: the same scheme as Standard Webhooks under svix-* headers.
   router.post('/resend', rawBody, async (req, res) => {
-    if (!deps.resendWebhookSecret) throw new HttpError(503, 'not_configured', 'Resend webhooks are not configured (RESEND_WEBHOOK_SECRET).');
-    const body = bodyOf(req);
-    const id = req.get('svix-id');
-    try {
-      verifyStandardWebhook(deps.resendWebhookSecret, { id, timestamp: req.get('svix-timestamp'), signature: req.get('svix-signature') }, body);
-    } catch (err) {
-      if (!(err instanceof SignatureError)) throw err;
-      metrics.webhookRejects.inc({ provider: 'resend' });
-      throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
-    }
-    if (await seen(deps.orm, 'resend', id!)) {
+    const { id, json } = verifiedJson(req, deps.resendWebhookSecret, 'svix', 'resend', 'RESEND_WEBHOOK_SECRET');
+    if (await seen(deps.orm, 'resend', id)) {
       res.json({ received: true, duplicate: true });
       return;
     }
-    let event: { type?: string; data?: { email_id?: string; to?: string[] | string } };
-    try {
-      event = JSON.parse(body.toString('utf8'));
-    } catch {
-      throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
-    }
-    const outcome = await recordEmailEvent(deps.orm, id!, event);
-    await remember(deps.orm, 'resend', id!, event.type ?? 'unknown', outcome);
+    const event = json as { type?: string; data?: { email_id?: string; to?: string[] | string } };
+    const outcome = await recordEmailEvent(deps.orm, id, event);
+    await remember(deps.orm, 'resend', id, event.type ?? 'unknown', outcome);
     res.json({ received: true, outcome });
   });
 
