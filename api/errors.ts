@@ -1,7 +1,7 @@
 // One error shape for every failure: { error: { type, message, fields? } }.
 import { logger } from '../observability/logger';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ServiceError } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { z } from 'zod';
 
 import { DomainError, type FieldError } from '../services/errors';
@@ -70,7 +70,9 @@ function isUnavailable(err: unknown): boolean {
   const text = String((err as Error)?.message ?? err);
   return (
     err instanceof ServiceError ||
-    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED/.test(text)
+    // An update that Temporal did not answer within our deadline (see services/invoice-commands.ts).
+    err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded/.test(text)
   );
 }
 
