@@ -112,6 +112,15 @@ async function main() {
     children.push(child);
   }
 
+  // The first start compiles the TypeScript on the fly: print the addresses once the API answers.
+  const deadline = Date.now() + 180_000;
+  while (!stopping && Date.now() < deadline) {
+    const up = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => true, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  if (stopping) return;
+
   const api = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
   const outbox = process.env.RESEND_API_KEY ? '(sending through Resend: RESEND_API_KEY is set)' : `${api}/outbox`;
   console.log(`
