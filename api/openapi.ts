@@ -101,7 +101,7 @@ export function buildOpenApiDocument(serverUrl: string) {
             policy: { type: 'object', properties: { name: { type: 'string' }, reason: { type: 'string' } } },
             state: { type: 'string', enum: ['running', 'paused', 'promised', 'finished', 'closed'] },
             resumesAt: { type: ['string', 'null'], format: 'date-time' },
-            upcoming: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, action: { type: 'string' }, tone: { type: 'string' }, at: { type: 'string', format: 'date-time' }, localTime: { type: 'string' } } } },
+            upcoming: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, action: { type: 'string' }, tone: { type: 'string' }, at: { type: 'string', format: 'date-time' }, localTime: { type: 'string' }, supersededBy: { type: ['string', 'null'], description: 'Set when a firmer step falls on the same moment: only that one is sent' } } } },
             done: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, at: { type: 'string', format: 'date-time' }, outcome: { type: 'string', enum: ['sent', 'skipped'] } } } },
           },
         },

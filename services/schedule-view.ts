@@ -1,6 +1,6 @@
 // The schedule an owner (or the client's page) sees: the same engine the workflow runs.
 import { amountDueOf, type Invoice } from '../db/entities';
-import { NEW_PROGRESS, pastAtStart, planSchedule } from '../workflows/ladder';
+import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../workflows/ladder';
 import { BUILTIN_POLICIES } from '../workflows/policies';
 import type { InvoiceSnapshot, ScheduledStep } from '../workflows/types';
 
@@ -8,21 +8,26 @@ function localTime(at: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
-const stepView = (timeZone: string) => (s: ScheduledStep) => ({
-  stepId: s.step.id,
-  action: s.step.action,
-  tone: s.step.tone,
-  template: s.step.template,
-  at: s.at,
-  localTime: `${localTime(s.at, timeZone)} (${timeZone})`,
-});
+function stepViews(upcoming: ScheduledStep[], timeZone: string) {
+  const superseded = supersededSteps(upcoming);
+  return upcoming.map((s) => ({
+    stepId: s.step.id,
+    action: s.step.action,
+    tone: s.step.tone,
+    template: s.step.template,
+    at: s.at,
+    localTime: `${localTime(s.at, timeZone)} (${timeZone})`,
+    // Falls on the same moment as a firmer step, which is the one sent.
+    supersededBy: superseded.get(s.step.id) ?? null,
+  }));
+}
 
 export function scheduleView(invoice: Invoice, live: InvoiceSnapshot | null, now = new Date()) {
   const timeZone = invoice.client.timeZone;
   const base = { invoiceId: invoice.id, number: invoice.number, policy: { name: invoice.policyName, reason: invoice.policyReason }, timeZone };
   if (live?.ladder) {
     const l = live.ladder;
-    return { ...base, dueDate: live.dueDate, amountDue: live.amountDue, state: l.state, resumesAt: l.resumesAt, pause: l.pause, promise: l.promise, upcoming: l.upcoming.map(stepView(timeZone)), done: l.done };
+    return { ...base, dueDate: live.dueDate, amountDue: live.amountDue, state: l.state, resumesAt: l.resumesAt, pause: l.pause, promise: l.promise, upcoming: stepViews(l.upcoming, timeZone), done: l.done };
   }
   // No live workflow to ask (not started yet, or Temporal unreachable): plan it from the record.
   const policy = invoice.policy ?? BUILTIN_POLICIES.standard;
@@ -37,7 +42,7 @@ export function scheduleView(invoice: Invoice, live: InvoiceSnapshot | null, now
     resumesAt: null,
     pause: null,
     promise: null,
-    upcoming: closed ? [] : schedule.upcoming.map(stepView(timeZone)),
+    upcoming: closed ? [] : stepViews(schedule.upcoming, timeZone),
     done: [],
     live: false,
   };

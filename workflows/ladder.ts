@@ -118,6 +118,19 @@ export function dueNow(schedule: Schedule, now: Date): { run: ScheduledStep | nu
   return { run: due[due.length - 1], skip: due.slice(0, -1) };
 }
 
+/**
+ * Steps that land on the same instant as a later step (a weekend moves "due today" and "1 day
+ * overdue" both to Monday): dueNow sends only the later, firmer one, so the schedule says so.
+ */
+export function supersededSteps(upcoming: readonly ScheduledStep[]): Map<string, string> {
+  const superseded = new Map<string, string>();
+  upcoming.forEach((s, i) => {
+    const later = upcoming.slice(i + 1).filter((l) => l.at === s.at).pop();
+    if (later) superseded.set(s.step.id, later.step.id);
+  });
+  return superseded;
+}
+
 /** Steps already in the past when a round starts (issue or extension): skipped, not sent. */
 export function pastAtStart(policy: DunningPolicy, facts: ScheduleFacts, now: Date): StepRecord[] {
   return planSchedule(policy, facts, NEW_PROGRESS, now)

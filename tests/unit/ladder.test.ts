@@ -1,7 +1,7 @@
 // The dunning engine as pure functions: schedules per policy, time zones, weekends, business
 // hours, daylight saving, pauses, promises and the no-burst rule.
 import { describe, expect, it } from 'vitest';
-import { dueNow, effectiveShift, NEW_PROGRESS, nextAllowedInstant, nextBusinessDay, pastAtStart, planSchedule, promiseBreaksAt, STANDARD_LADDER, type LadderProgress } from '../../workflows/ladder';
+import { dueNow, effectiveShift, NEW_PROGRESS, nextAllowedInstant, nextBusinessDay, pastAtStart, planSchedule, promiseBreaksAt, STANDARD_LADDER, supersededSteps, type LadderProgress } from '../../workflows/ladder';
 import { BUILTIN_POLICIES, policyProblems, step } from '../../workflows/policies';
 
 const { gentle, standard, firm } = BUILTIN_POLICIES;
@@ -107,6 +107,17 @@ describe('what happened so far', () => {
     ]);
     const shift = effectiveShift(standard, facts, progress, now);
     expect(shift).toBe(Date.parse('2027-01-07T10:00:00Z') - Date.parse('2026-12-31T10:00:00Z'));
+  });
+
+  it('a due date on a Saturday puts "due today" and "1 day overdue" on Monday: the schedule says only the firmer goes', () => {
+    const firm = BUILTIN_POLICIES.firm;
+    const schedule = planSchedule(firm, { dueDate: '2027-01-02', timeZone: 'Europe/Sofia' }, NEW_PROGRESS, new Date('2026-12-01T00:00:00Z'));
+    const monday = schedule.upcoming.filter((s) => s.at === '2027-01-04T08:00:00.000Z').map((s) => s.step.id);
+    expect(monday).toEqual(['due_today', 'overdue_1']);
+    expect([...supersededSteps(schedule.upcoming)]).toEqual([['due_today', 'overdue_1']]);
+    const { run, skip } = dueNow(schedule, new Date('2027-01-04T08:00:00Z'));
+    expect(run!.step.id).toBe('overdue_1');
+    expect(skip.map((s) => s.step.id)).toEqual(['heads_up', 'due_today']);
   });
 
   it('runs only the latest of several steps that fell due together: no burst', () => {
