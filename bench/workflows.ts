@@ -1,5 +1,6 @@
-// Bare Temporal baselines for the benchmarks: the least a workflow can do.
-import { condition, defineSignal, setHandler } from '@temporalio/workflow';
+// Bare Temporal baselines for the benchmarks, and a ladder of seconds for reminder lateness.
+import { condition, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import type { ClientEmailRequest } from '../activities/email';
 
 export async function noopWorkflow(): Promise<void> {}
 
@@ -11,4 +12,26 @@ export async function waitForPaymentWorkflow(): Promise<void> {
     paid = true;
   });
   await condition(() => paid);
+}
+
+interface EmailActivities {
+  sendClientEmail(req: ClientEmailRequest): Promise<{ sent: boolean; reason: string | null }>;
+}
+
+/**
+ * An invoice's reminder path with the days made seconds: a durable timer to each step's instant,
+ * then Dunwell's real email activity on its real rate-limited queue (run by the worker process).
+ * Returns the planned instants; the emails' recorded times give the lateness.
+ */
+export async function secondsLadderWorkflow(input: { invoiceId: string; emailTaskQueue: string; offsetsSeconds: number[]; startAt: number }): Promise<{ key: string; plannedAt: number }[]> {
+  const email = proxyActivities<EmailActivities>({ taskQueue: input.emailTaskQueue, startToCloseTimeout: '1 minute' });
+  const planned: { key: string; plannedAt: number }[] = [];
+  for (const [i, offset] of input.offsetsSeconds.entries()) {
+    const plannedAt = input.startAt + offset * 1000;
+    await sleep(Math.max(1, plannedAt - Date.now()));
+    const key = `ladder-${input.invoiceId}:seconds_${i}`;
+    await email.sendClientEmail({ invoiceId: input.invoiceId, key, template: 'reminder_overdue', tone: 'nudge' });
+    planned.push({ key, plannedAt });
+  }
+  return planned;
 }
