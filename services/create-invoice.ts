@@ -45,6 +45,11 @@ async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCrea
   }
   const issueDate = dateIn(now, issuer!.timeZone);
   const year = Number(issueDate.slice(0, 4));
+  const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail: invoice.clientEmail, today: issueDate });
+  const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, invoice.clientEmail));
+  const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
+  // The counter last: its row stays locked until commit, so the less follows it, the more
+  // invoices per second can be issued at once (see the README's benchmark).
   const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
     `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
      on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
@@ -52,9 +57,6 @@ async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCrea
     [DEFAULT_ISSUER_ID, year],
   );
   const number = formatInvoiceNumber(year, sequence);
-  const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail: invoice.clientEmail, today: issueDate });
-  const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, invoice.clientEmail));
-  const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
   em.assign(invoice, {
     number,
     year,

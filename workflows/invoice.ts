@@ -7,6 +7,7 @@ import {
   log,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -64,13 +65,21 @@ export const POLICY_ENGINE_PATCH = 'dunning-policy-engine';
 /** From this patch on: an overpayment becomes client credit, and a paid invoice watches for refunds. */
 export const LEDGER_PATCH = 'ledger-refunds-credit';
 
+/**
+ * From this patch on, the bookkeeping activities (short, idempotent database writes) run as local
+ * activities: in the worker that runs the workflow, with no task dispatch through the server.
+ * A payment update then completes in one workflow task, and issuing costs the server one
+ * activity and one workflow task less per invoice (see the README's benchmark).
+ */
+export const LOCAL_RECORDS_PATCH = 'local-records';
+
 /** How long a paid invoice keeps listening for a refund or a dispute (card disputes come within ~120 days). */
 const SETTLED_WATCH = '120 days';
 
-const records = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
-});
+const recordsRetry = { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 } as const;
+const remoteRecords = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: recordsRetry });
+// A database outage outlasts a local activity's attempts; past a minute Temporal backs off with timers.
+const localRecords = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: recordsRetry, localRetryThreshold: '10 seconds' });
 
 // Resend's failures are sorted into retryable or not by the activity itself.
 const emailActivities = (taskQueue: string) =>
@@ -90,6 +99,7 @@ const DAY_MS = 86_400_000;
 
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
   if (!patched(POLICY_ENGINE_PATCH)) return invoiceWorkflowV1(input);
+  const records = patched(LOCAL_RECORDS_PATCH) ? localRecords : remoteRecords;
 
   const { workflowId, taskQueue } = workflowInfo();
   const email = emailActivities(taskQueue);
