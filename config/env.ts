@@ -24,6 +24,12 @@ const schema = z.object({
   EMAIL_FROM: z.string().default('Dunwell <invoices@dunwell.local>'),
   /** Resend allows about 2 requests per second per team by default. */
   EMAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
+  /**
+   * Workflows a worker keeps in memory between their tasks. The SDK's default grows with the heap
+   * limit (about 2,300 on this 24 GiB machine); a fixed bound keeps a worker's memory flat however
+   * many invoices are open. An evicted invoice is replayed from its history when its timer fires.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
   /** The worker's /metrics (its SDK exporter takes the next port). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65534).default(9464),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -22,6 +22,8 @@ export interface WorkerDeps {
   /** For recurring plans: issuing starts workflows, and a plan may pause its schedule. */
   temporal?: Client;
   workflowIdPrefix?: string;
+  /** See WORKER_MAX_CACHED_WORKFLOWS in config/env.ts. */
+  maxCachedWorkflows?: number;
   /** A prebuilt bundle (tests build one per run); otherwise workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -36,6 +38,7 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     taskQueue: deps.taskQueue,
     ...workflows,
     activities: { ...createRecordActivities({ orm: deps.orm }), ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }) },
+    maxCachedWorkflows: deps.maxCachedWorkflows,
     // In-flight activities get time to finish on shutdown instead of being cancelled.
     shutdownGraceTime: '10 seconds',
   });

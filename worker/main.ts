@@ -37,6 +37,7 @@ async function main() {
     publicUrl: config.publicUrl,
     temporal: client,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: `:${config.WORKER_METRICS_PORT}/metrics` });
