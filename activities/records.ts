@@ -1,5 +1,6 @@
 // The workflow's writes to PostgreSQL. Each is keyed, so a retried activity changes nothing twice.
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { amountDueOf, ClientCredit, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
@@ -37,6 +38,16 @@ const TASK_TITLES: Record<string, (i: Invoice) => string> = {
   collections_review: (i) => `Decide on ${i.number}: write off, extend, or hand to an agency`,
 };
 
+/**
+ * Writers of one invoice's balance take turns. Without this, two payments recorded at once (a
+ * provider redelivering a backlog after an outage) each sum the ledger without the other's row:
+ * under READ COMMITTED the UPDATE that waited keeps the snapshot it started with, and one
+ * payment vanishes from amount_paid while its ledger row stays.
+ */
+async function lockInvoice(tx: EntityManager, invoiceId: string): Promise<void> {
+  await tx.execute('select 1 from invoice where id = ? for update', [invoiceId]);
+}
+
 export function createRecordActivities({ orm }: { orm: Orm }) {
   return {
     async recordProgress(p: ProgressRecord): Promise<void> {
@@ -55,6 +66,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       const kind = p.kind ?? 'payment';
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
+        await lockInvoice(tx, p.invoiceId);
         const inserted = await tx.createQueryBuilder(Payment)
           .insert({
             // A refund is a negative row: the balance is the plain sum of the ledger.
@@ -88,6 +100,7 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
     async recordAdjustment(a: AdjustmentRecord): Promise<void> {
       const em = orm.em.fork();
       await em.transactional(async (tx) => {
+        await lockInvoice(tx, a.invoiceId);
         const inserted = await tx.createQueryBuilder(InvoiceAdjustment)
           .insert({ id: randomUUID(), invoiceId: a.invoiceId, key: a.key, kind: a.kind, amount: a.amount, description: a.description, createdAt: new Date() })
           .onConflict('key').ignore().execute('run');

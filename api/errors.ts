@@ -66,13 +66,24 @@ export const notFound: RequestHandler = (req, res) => {
   res.status(404).json({ error: { type: 'not_found', message: `No route ${req.method} ${req.path}` } });
 };
 
+/**
+ * PostgreSQL shutting down, crashed or starting up (57P01-57P03, as during a restart), or the
+ * connection itself failing (class 08): the database is away, not the request wrong.
+ */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+
 function isUnavailable(err: unknown): boolean {
   const text = String((err as Error)?.message ?? err);
+  const sqlState = (err as { code?: unknown })?.code;
   return (
     err instanceof ServiceError ||
+    (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATE.test(sqlState)) ||
     // An update that Temporal did not answer within our deadline (see services/invoice-commands.ts).
     err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded/.test(text)
+    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded/.test(text) ||
+    // What knex says when a transaction's BEGIN failed on a connection the database dropped: it
+    // swallows that error and refuses the transaction's first statement with this one.
+    /^Transaction query already complete/.test(text)
   );
 }
 

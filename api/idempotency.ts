@@ -5,8 +5,23 @@ import { createHash } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Orm } from '../db/orm';
 import { HttpError } from './errors';
+import { logger } from '../observability/logger';
 
 const SCOPE = 'owner';
+
+/**
+ * The database went away before the answer was stored (often the very reason for a 503). Left
+ * alone, the key would stay "in flight" for a day and every retry of it would get a 409; so
+ * keep trying until the database is back. Meanwhile a retry gets 409, which says: retry later.
+ */
+function storeLater(store: () => Promise<unknown>, delayMs = 1000, giveUpAt = Date.now() + 15 * 60_000): void {
+  setTimeout(() => {
+    store().catch((err) => {
+      if (Date.now() < giveUpAt) storeLater(store, Math.min(delayMs * 2, 30_000), giveUpAt);
+      else logger.warn('idempotency key left in flight; the database did not come back', { error: err });
+    });
+  }, delayMs).unref();
+}
 
 export function idempotency(orm: Orm): RequestHandler {
   return async (req, res, next) => {
@@ -38,10 +53,14 @@ export function idempotency(orm: Orm): RequestHandler {
     // Store the answer before it leaves, so a retry right after it sees the stored response.
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
-      const stored = res.statusCode >= 500
+      const status = res.statusCode;
+      const store = () => status >= 500
         ? db.execute('delete from idempotency_key where scope = ? and key = ?', [SCOPE, key]) // let a retry run again
-        : db.execute(`update idempotency_key set state = 'done', response_status = ?, response_body = ? where scope = ? and key = ?`, [res.statusCode, JSON.stringify(body ?? null), SCOPE, key]);
-      stored.then(() => send(body), () => send(body));
+        : db.execute(`update idempotency_key set state = 'done', response_status = ?, response_body = ? where scope = ? and key = ?`, [status, JSON.stringify(body ?? null), SCOPE, key]);
+      store().then(() => send(body), () => {
+        send(body);
+        storeLater(store);
+      });
       return res;
     };
     next();

@@ -108,8 +108,10 @@ export async function startTemporalDevServer(opts: {
  */
 function releaseExitHooks(): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
-  for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) exitHook.unhookEvent(event);
+  const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  // A restart in the same process finds them already released; unhooking one twice throws.
+  const hooked = exitHook.hookedEvents();
+  for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) if (hooked.includes(event)) exitHook.unhookEvent(event);
 }
 
 export interface EmbeddedPostgresServer extends RunningService {

@@ -61,7 +61,13 @@ export function invoicesRouter(deps: AppDeps): Router {
   router.post('/', async (req, res) => {
     const input = parse(InvoiceCreateSchema, req.body);
     const { invoice } = await createInvoice(deps, input);
-    res.status(201).location(`/v1/invoices/${invoice.id}`).json(await detail(invoice, { live: false }));
+    // Committed is issued: a read-back failing now (the database going away) must not answer a
+    // 503 that the client would retry into a second invoice. The record as written answers instead.
+    const body = await detail(invoice, { live: false }).catch(() => {
+      const next = scheduleView(invoice, null).upcoming[0];
+      return { ...invoiceDetail(invoice, [], null), hostedUrl: null, nextStep: next ? { id: next.stepId, action: next.action, at: next.at } : null };
+    });
+    res.status(201).location(`/v1/invoices/${invoice.id}`).json(body);
   });
 
   router.post('/:id/change-orders', async (req, res) => {
