@@ -12,6 +12,7 @@ import Stripe from 'stripe';
 import { createOrm, migrate } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, withDatabase, ensureDatabase } from '../scripts/services';
+import { writeWorkflowBundle } from '../scripts/bundle-workflows';
 import { startApiProcess, startWorkerProcess } from './processes';
 import { paidSignal, type secondsLadderWorkflow } from './workflows';
 import { load, percentile, printTable, type Row } from './stats';
@@ -46,7 +47,16 @@ async function main() {
   const api = `http://127.0.0.1:${apiPort}`;
   const common = { NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: api };
   console.log(`scratch: ${scratch} (process logs there)`);
-  const worker = await startWorkerProcess({ ...common, EMAIL_RATE_PER_SECOND: String(EMAIL_RATE), WORKER_METRICS_PORT: String(await freePort()) }, path.join(scratch, 'worker.log'));
+  // Bundled ahead, as in production (the Dockerfile does the same).
+  const bundle = await writeWorkflowBundle(path.join(scratch, 'workflow-bundle.js'));
+  const workerMetricsPort = await freePort();
+  const worker = await startWorkerProcess({ ...common, WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(EMAIL_RATE), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
+  /** A series of the worker's /metrics (Node's own heap figures, the SDK's cache size). */
+  const workerMetric = async (name: string) => {
+    const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith(name) && !l.startsWith('#'));
+    return line ? Number(line.split(' ').pop()) : NaN;
+  };
   const apiProcess = await startApiProcess({ ...common, PORT: String(apiPort), STRIPE_WEBHOOK_SECRET: STRIPE_SECRET }, path.join(scratch, 'api.log'));
 
   const connection = await NativeConnection.connect({ address: temporal.address });
@@ -147,10 +157,13 @@ async function main() {
     clearInterval(sampler);
     const open = await count(`select count(*) n from invoice where status = 'open'`);
     const restRss = worker.rssMb();
+    const heapMb = (await workerMetric('dunwell_process_nodejs_heap_size_used_bytes')) / 2 ** 20;
+    const cached = await workerMetric('temporal_sticky_cache_size');
     peakRss = Math.max(peakRss, restRss);
     const sqliteMb = ['', '-wal'].map((s) => (fs.existsSync(sqlite + s) ? fs.statSync(sqlite + s).size : 0)).reduce((a, b) => a + b, 0) / 2 ** 20;
     const pgMb = (await count(`select pg_database_size(current_database()) n`)) / 2 ** 20;
     rows.push({ measure: `${open} open invoices on their timers: worker RSS at rest, MB`, dunwell: restRss.toFixed(0), bare: '', ratio: '', goal: '≤ 400 MB', met: restRss <= 400 });
+    rows.push({ measure: `… of which V8 heap in use, MB (${cached} workflows cached)`, dunwell: heapMb.toFixed(0), bare: '', ratio: '', goal: '', met: null });
     rows.push({ measure: 'worker RSS peak while filling, MB', dunwell: peakRss.toFixed(0), bare: '', ratio: '', goal: '≤ 400 MB', met: peakRss <= 400 });
     rows.push({ measure: 'Temporal server DB (SQLite), MB', dunwell: sqliteMb.toFixed(0), bare: '', ratio: '', goal: '', met: null });
     rows.push({ measure: 'PostgreSQL database, MB', dunwell: pgMb.toFixed(0), bare: '', ratio: '', goal: '', met: null });

@@ -30,6 +30,8 @@ const schema = z.object({
    * many invoices are open. An evicted invoice is replayed from its history when its timer fires.
    */
   WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+  /** A workflow bundle built ahead (`npm run bundle:workflows`); unset: the worker bundles at start. */
+  WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** The worker's /metrics (its SDK exporter takes the next port). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65534).default(9464),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),

@@ -21,7 +21,7 @@ async function main() {
     }),
     telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
   });
-  const metricsServer = startMetricsServer(config.WORKER_METRICS_PORT, `http://127.0.0.1:${sdkMetricsPort}/metrics`);
+  const metricsServer = startMetricsServer(config.WORKER_METRICS_PORT, `http://127.0.0.1:${sdkMetricsPort}/metrics`, config.HOST);
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectWorkerConnection(config);
   const client = await connectClient(config);
@@ -38,6 +38,7 @@ async function main() {
     temporal: client,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   logger.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: `:${config.WORKER_METRICS_PORT}/metrics` });

@@ -4,7 +4,7 @@ import http from 'node:http';
 import { logger } from '../observability/logger';
 import { registry } from '../observability/metrics';
 
-export function startMetricsServer(port: number, sdkMetricsUrl: string | null): http.Server {
+export function startMetricsServer(port: number, sdkMetricsUrl: string | null, host = '127.0.0.1'): http.Server {
   const server = http.createServer(async (req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
@@ -15,6 +15,6 @@ export function startMetricsServer(port: number, sdkMetricsUrl: string | null): 
     res.writeHead(200, { 'content-type': registry.contentType });
     res.end(`${await registry.metrics()}\n${sdk}`);
   });
-  server.listen(port, '0.0.0.0', () => logger.info('worker metrics listening', { port }));
+  server.listen(port, host, () => logger.info('worker metrics listening', { host, port }));
   return server;
 }
