@@ -69,7 +69,8 @@ export const LEDGER_PATCH = 'ledger-refunds-credit';
  * From this patch on, the bookkeeping activities (short, idempotent database writes) run as local
  * activities: in the worker that runs the workflow, with no task dispatch through the server.
  * A payment update then completes in one workflow task, and issuing costs the server one
- * activity and one workflow task less per invoice (see the README's benchmark).
+ * activity and one workflow task less per invoice (see the README's benchmark). They run one at
+ * a time (oneAtATime), which replay needs.
  */
 export const LOCAL_RECORDS_PATCH = 'local-records';
 
@@ -80,6 +81,25 @@ const recordsRetry = { initialInterval: '1 second', maximumInterval: '1 minute',
 const remoteRecords = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: recordsRetry });
 // A database outage outlasts a local activity's attempts; past a minute Temporal backs off with timers.
 const localRecords = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: recordsRetry, localRetryThreshold: '10 seconds' });
+
+/**
+ * Local activities that finish within one workflow task are resolved together on replay, not one
+ * by one as they were the first time. A handler's write racing the main loop's (a payment that
+ * settles the invoice while the loop records "paid") then lets the two go on in another order: the
+ * update's completion and the loop's next timer swap places, a nondeterminism error on every
+ * replay, so after any worker restart or cache eviction. Queued, each resolves on its own, on
+ * replay as the first time.
+ */
+function oneAtATime(activities: Activities): Activities {
+  let last: Promise<unknown> = Promise.resolve();
+  return new Proxy(activities, {
+    get: (target, name) => (...args: unknown[]) => {
+      const run = last.then(() => (target as unknown as Record<string | symbol, (...a: unknown[]) => Promise<unknown>>)[name](...args));
+      last = run.catch(() => undefined);
+      return run;
+    },
+  });
+}
 
 // Resend's failures are sorted into retryable or not by the activity itself.
 const emailActivities = (taskQueue: string) =>
@@ -99,7 +119,7 @@ const DAY_MS = 86_400_000;
 
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
   if (!patched(POLICY_ENGINE_PATCH)) return invoiceWorkflowV1(input);
-  const records = patched(LOCAL_RECORDS_PATCH) ? localRecords : remoteRecords;
+  const records = patched(LOCAL_RECORDS_PATCH) ? oneAtATime(localRecords) : remoteRecords;
 
   const { workflowId, taskQueue } = workflowInfo();
   const email = emailActivities(taskQueue);
