@@ -13,6 +13,7 @@ import { createOrm, migrate } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, withDatabase, ensureDatabase } from '../scripts/services';
 import { writeWorkflowBundle } from '../scripts/bundle-workflows';
+import { workerNodeOptions } from '../scripts/dev';
 import { startApiProcess, startWorkerProcess } from './processes';
 import { paidSignal, type secondsLadderWorkflow } from './workflows';
 import { load, percentile, printTable, type Row } from './stats';
@@ -45,12 +46,12 @@ async function main() {
 
   const apiPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
-  const common = { NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: api };
+  const common = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: api };
   console.log(`scratch: ${scratch} (process logs there)`);
   // Bundled ahead, as in production (the Dockerfile does the same).
   const bundle = await writeWorkflowBundle(path.join(scratch, 'workflow-bundle.js'));
   const workerMetricsPort = await freePort();
-  const worker = await startWorkerProcess({ ...common, WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(EMAIL_RATE), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
+  const worker = await startWorkerProcess({ ...common, NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(EMAIL_RATE), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
   /** A series of the worker's /metrics (Node's own heap figures, the SDK's cache size). */
   const workerMetric = async (name: string) => {
     const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();

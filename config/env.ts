@@ -26,10 +26,11 @@ const schema = z.object({
   EMAIL_RATE_PER_SECOND: z.coerce.number().positive().default(2),
   /**
    * Workflows a worker keeps in memory between their tasks. The SDK's default grows with the heap
-   * limit (about 2,300 on this 24 GiB machine); a fixed bound keeps a worker's memory flat however
-   * many invoices are open. An evicted invoice is replayed from its history when its timer fires.
+   * limit (about 2,300 on this 24 GiB machine, some 0.4 MB each); a fixed bound keeps a worker's
+   * memory flat however many invoices are open. An invoice's tasks are minutes to days apart, so
+   * the cache buys little: an evicted one is replayed from its short history when its timer fires.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(100),
   /** A workflow bundle built ahead (`npm run bundle:workflows`); unset: the worker bundles at start. */
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** The worker's /metrics (its SDK exporter takes the next port). */
