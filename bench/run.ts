@@ -13,7 +13,7 @@ import { createOrm, migrate } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, withDatabase, ensureDatabase } from '../scripts/services';
 import { writeWorkflowBundle } from '../scripts/bundle-workflows';
-import { workerNodeOptions } from '../scripts/dev';
+import { workerNodeOptions } from '../worker/node-options';
 import { startApiProcess, startWorkerProcess } from './processes';
 import { paidSignal, type secondsLadderWorkflow } from './workflows';
 import { load, percentile, printTable, type Row } from './stats';

@@ -2,6 +2,7 @@
 // migrates, runs the worker and the API, and prints where everything is. Ctrl-C stops it all.
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { workerNodeOptions } from '../worker/node-options';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createOrm, migrate } from '../db/orm';
@@ -17,14 +18,6 @@ function devSecret(name: string, make: () => string): string {
   const value = make();
   fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
   return value;
-}
-
-/**
- * A worker's heap capped at 256 MB: V8 then collects before growing, and with a bounded workflow
- * cache the worker stays under 400 MB resident however many invoices are open (README, benchmarks).
- */
-export function workerNodeOptions(existing = ''): string {
-  return existing.includes('--max-old-space-size') ? existing : `${existing} --max-old-space-size=256`.trim();
 }
 
 function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
