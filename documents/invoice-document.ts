@@ -2,6 +2,7 @@
 // one model so the page, the PDF and the emails show the same numbers.
 import { amountDueOf, type ChangeOrder, type Invoice } from '../db/entities';
 import { dateIn } from '../domain/dates';
+import { numberFormat } from '../domain/money';
 import { messageContext, type MessageContext } from '../emails/context';
 import { PHRASES } from '../emails/templates';
 
@@ -42,7 +43,7 @@ export interface InvoiceDocument {
 export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): InvoiceDocument {
   const context = messageContext(invoice, dateIn(now, invoice.client.timeZone));
   const phrases = PHRASES[context.locale];
-  const quantity = (q: number) => new Intl.NumberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
+  const quantity = (q: number) => numberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
   const line = (l: Invoice['lines'][number]): DocumentLine => ({
     description: l.description, quantity: quantity(l.quantity), unitPrice: context.money(l.unitAmount), taxRate: `${l.taxRate ?? 0}%`, amount: context.money(l.amount),
   });

@@ -42,14 +42,26 @@ export function computeTotals(lines: LineInput[]): Totals {
   return { lines: priced, subtotal, taxTotal, total: subtotal + taxTotal };
 }
 
+/** Built once per locale and options: building a NumberFormat costs far more than using one. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let found = numberFormats.get(key);
+  if (!found) {
+    found = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, found);
+  }
+  return found;
+}
+
 /** Minor-unit exponent per ISO 4217 currency; Intl knows them all. */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 export function formatMoney(amount: number, currency: string, locale = 'en-GB'): string {
   const exponent = currencyExponent(currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** exponent);
+  return numberFormat(locale, { style: 'currency', currency }).format(amount / 10 ** exponent);
 }
 
 export function isKnownCurrency(code: string): boolean {

@@ -1,5 +1,6 @@
 // Turns a message into the HTML and plain-text bodies of one email. Pure: no I/O.
 import type { Invoice } from '../db/entities';
+import { numberFormat } from '../domain/money';
 import type { MessageContext } from './context';
 import { PHRASES, type MessageText, type Phrases } from './templates';
 
@@ -42,7 +43,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const phrases = PHRASES[context.locale];
   const l = phrases.labels;
   const money = context.money;
-  const quantity = (q: number) => new Intl.NumberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
+  const quantity = (q: number) => numberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
   const text: string[] = [...message.paragraphs, ''];
   const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
 

@@ -1,11 +1,12 @@
 // The schedule an owner (or the client's page) sees: the same engine the workflow runs.
 import { amountDueOf, type Invoice } from '../db/entities';
+import { dateTimeFormat } from '../domain/dates';
 import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../workflows/ladder';
 import { BUILTIN_POLICIES } from '../workflows/policies';
 import type { InvoiceSnapshot, ScheduledStep } from '../workflows/types';
 
 function localTime(at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return dateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
 function stepViews(upcoming: ScheduledStep[], timeZone: string) {
