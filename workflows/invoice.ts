@@ -74,6 +74,13 @@ export const LEDGER_PATCH = 'ledger-refunds-credit';
  */
 export const LOCAL_RECORDS_PATCH = 'local-records';
 
+/**
+ * From this patch on, search attributes are upserted only when one of them changed: each upsert is
+ * a history event and a visibility write on the server, and most stage changes (the email sent,
+ * a reminder of the same stage) change none of them. The start already sets them.
+ */
+export const LEAN_SEARCH_ATTRIBUTES_PATCH = 'lean-search-attributes';
+
 /** How long a paid invoice keeps listening for a refund or a dispute (card disputes come within ~120 days). */
 const SETTLED_WATCH = '120 days';
 
@@ -120,6 +127,7 @@ const DAY_MS = 86_400_000;
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
   if (!patched(POLICY_ENGINE_PATCH)) return invoiceWorkflowV1(input);
   const records = patched(LOCAL_RECORDS_PATCH) ? oneAtATime(localRecords) : remoteRecords;
+  const leanSearchAttributes = patched(LEAN_SEARCH_ATTRIBUTES_PATCH);
 
   const { workflowId, taskQueue } = workflowInfo();
   const email = emailActivities(taskQueue);
@@ -191,13 +199,22 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
   // Stage and balance are searchable in the Temporal UI; keep them current on every change.
   // A workflow started without our attributes (the time-skipping test server) leaves them alone.
   const searchable = workflowInfo().typedSearchAttributes.get(attributes.InvoiceNumber) !== undefined;
-  const publish = () =>
-    searchable &&
+  const searchValues = () => `${stage}|${amountDue()}|${dueDate}`;
+  // What the start set, as the server holds it.
+  const started = workflowInfo().typedSearchAttributes;
+  let published = `${started.get(attributes.Stage)}|${started.get(attributes.AmountDue)}|${started.get(attributes.DueDate)?.toISOString().slice(0, 10)}`;
+  const publish = () => {
+    if (!searchable) return;
+    if (leanSearchAttributes) {
+      if (searchValues() === published) return;
+      published = searchValues();
+    }
     upsertSearchAttributes([
       { key: attributes.Stage, value: stage },
       { key: attributes.AmountDue, value: amountDue() },
       { key: attributes.DueDate, value: new Date(`${dueDate}T00:00:00Z`) },
     ]);
+  };
 
   const enter = async (next: Stage, nextStatus: InvoiceStatus, kind: string, message: string, key: string) => {
     stage = next;
