@@ -49,8 +49,10 @@ async function until(check: () => Promise<boolean>, what: string, child: ChildPr
 }
 
 export async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<BenchProcess> {
+  // The log may hold an earlier worker's lines: only what this one writes counts.
+  const from = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
   const child = startNode('worker/main.ts', env, logFile);
-  await until(async () => fs.readFileSync(logFile, 'utf8').includes('worker running'), 'worker', child, logFile);
+  await until(async () => fs.readFileSync(logFile).subarray(from).toString('utf8').includes('worker running'), 'worker', child, logFile);
   return wrap(child);
 }
 

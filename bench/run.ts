@@ -22,6 +22,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPEN_INVOICES = Number(process.env.BENCH_OPEN_INVOICES ?? 10_000);
 const LADDERS = Number(process.env.BENCH_LADDERS ?? 200);
 const EMAIL_RATE = Number(process.env.BENCH_EMAIL_RATE ?? 100);
+const SHIPPED_EMAIL_RATE = 2;
 const ONLY = (process.env.BENCH_ONLY ?? 'create,webhook,lateness,open').split(',');
 const API_KEY = 'dw_bench_0123456789abcdef';
 const STRIPE_SECRET = 'whsec_bench_secret';
@@ -51,7 +52,10 @@ async function main() {
   // Bundled ahead, as in production (the Dockerfile does the same).
   const bundle = await writeWorkflowBundle(path.join(scratch, 'workflow-bundle.js'));
   const workerMetricsPort = await freePort();
-  const worker = await startWorkerProcess({ ...common, NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(EMAIL_RATE), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
+  // The shipped email rate (Resend's default, 2/s) while invoices are created, as in production:
+  // their emails queue behind the burst. The rest runs at BENCH_EMAIL_RATE to settle quickly.
+  const startWorker = (emailRate: number) => startWorkerProcess({ ...common, NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(emailRate), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
+  let worker = await startWorker(ONLY.includes('create') ? SHIPPED_EMAIL_RATE : EMAIL_RATE);
   /** A series of the worker's /metrics (Node's own heap figures, the SDK's cache size). */
   const workerMetric = async (name: string) => {
     const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
@@ -83,17 +87,26 @@ async function main() {
   };
 
   const rows: Row[] = [];
+  const createRates = async (concurrency: number) => {
+    const dunwell = await load(concurrency, SECONDS, async (i) => void (await createInvoice(i)));
+    const bareRun = await load(concurrency, SECONDS, async () => {
+      await client.workflow.start('noopWorkflow', { taskQueue: 'bench-bare', workflowId: `noop-${randomBytes(8).toString('hex')}` });
+    });
+    return { dunwell: dunwell.perSecond, bare: bareRun.perSecond, ratio: dunwell.perSecond / bareRun.perSecond };
+  };
   if (ONLY.includes('create')) {
     for (const concurrency of [1, 8, 32]) {
-      const dunwell = await load(concurrency, SECONDS, async (i) => void (await createInvoice(i)));
-      const bareRun = await load(concurrency, SECONDS, async () => {
-        await client.workflow.start('noopWorkflow', { taskQueue: 'bench-bare', workflowId: `noop-${randomBytes(8).toString('hex')}` });
-      });
-      const ratio = dunwell.perSecond / bareRun.perSecond;
+      const r = await createRates(concurrency);
       const goal = concurrency === 32;
-      rows.push({ measure: `invoices created per second, ${concurrency} concurrent`, dunwell: dunwell.perSecond.toFixed(1), bare: bareRun.perSecond.toFixed(1), ratio: ratio.toFixed(2), goal: goal ? '≥ 0.6 of bare' : '', met: goal ? ratio >= 0.6 : null });
-      await settle();
+      rows.push({ measure: `invoices created per second, ${concurrency} concurrent`, dunwell: r.dunwell.toFixed(1), bare: r.bare.toFixed(1), ratio: r.ratio.toFixed(2), goal: goal ? '≥ 0.6 of bare' : '', met: goal ? r.ratio >= 0.6 : null });
     }
+    await worker.stop();
+    worker = await startWorker(EMAIL_RATE);
+    await settle();
+    // The same burst with every invoice email going out at once on the same two cores.
+    const r = await createRates(32);
+    rows.push({ measure: `… 32 concurrent, invoice emails sent alongside (${EMAIL_RATE}/s)`, dunwell: r.dunwell.toFixed(1), bare: r.bare.toFixed(1), ratio: r.ratio.toFixed(2), goal: '', met: null });
+    await settle();
   }
 
   if (ONLY.includes('webhook')) {
@@ -179,7 +192,7 @@ async function main() {
     rows.push({ measure: `filling: ${filled.latencies.length} invoices issued and emailed, per second`, dunwell: (filled.latencies.length / fillSeconds).toFixed(1), bare: '', ratio: '', goal: '', met: null });
   }
 
-  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${SECONDS} s per load step, email rate ${EMAIL_RATE}/s\n`);
+  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${SECONDS} s per load step, email rate ${SHIPPED_EMAIL_RATE}/s while creating, then ${EMAIL_RATE}/s\n`);
   printTable(rows);
 
   bare.shutdown();

@@ -32,11 +32,10 @@ export interface CreateInvoiceDeps {
 }
 
 /**
- * Numbers, dates, policy and link for an invoice being issued, in the caller's transaction.
- * The number comes from a per-issuer, per-year counter row that the transaction holds locked,
- * so concurrent issues queue on it and a rolled-back one frees its number: gapless.
+ * Dates, policy, terms and link for an invoice being issued, in the caller's transaction; the row
+ * is written here still as a draft (no number), so that numbering it is the transaction's last act.
  */
-async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCreate, now: Date, workflowIdPrefix?: string): Promise<void> {
+async function prepareIssue(em: EntityManager, invoice: Invoice, input: InvoiceCreate, now: Date): Promise<{ year: number }> {
   const issuer = await loadIssuer(em);
   const missing = missingIssuerFields(issuer);
   if (missing.length > 0) {
@@ -48,20 +47,7 @@ async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCrea
   const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail: invoice.clientEmail, today: issueDate });
   const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, invoice.clientEmail));
   const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
-  // The counter last: its row stays locked until commit, so the less follows it, the more
-  // invoices per second can be issued at once (see the README's benchmark).
-  const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
-    `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
-     on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
-     returning last_sequence`,
-    [DEFAULT_ISSUER_ID, year],
-  );
-  const number = formatInvoiceNumber(year, sequence);
   em.assign(invoice, {
-    number,
-    year,
-    sequence,
-    status: 'open',
     stage: 'issued',
     client: { ...invoice.client, timeZone: input.client.timeZone ?? issuer!.timeZone },
     // The client's payment cycle may move the due date; the terms say the real number of days.
@@ -73,12 +59,30 @@ async function issueInto(em: EntityManager, invoice: Invoice, input: InvoiceCrea
     policy,
     policyName: policy.name,
     policyReason: reason,
-    workflowId: workflowIdFor(number, workflowIdPrefix),
     draftRequest: null,
     updatedAt: now,
   });
   await em.flush();
   await createLink(em, invoice.id);
+  return { year };
+}
+
+/**
+ * The number, last before commit. It comes from a per-issuer, per-year counter row that the
+ * transaction holds locked until it ends, so concurrent issues queue on it and a rolled-back one
+ * frees its number: gapless. The less follows the lock, the more invoices per second can be
+ * issued at once (README, benchmarks): here, one statement and the row's update.
+ */
+async function numberInvoice(em: EntityManager, invoice: Invoice, year: number, workflowIdPrefix?: string): Promise<void> {
+  const [{ last_sequence: sequence }] = await em.execute<{ last_sequence: number }[]>(
+    `insert into invoice_counter (issuer_id, year, last_sequence) values (?, ?, 1)
+     on conflict (issuer_id, year) do update set last_sequence = invoice_counter.last_sequence + 1
+     returning last_sequence`,
+    [DEFAULT_ISSUER_ID, year],
+  );
+  const number = formatInvoiceNumber(year, sequence);
+  em.assign(invoice, { number, year, sequence, status: 'open', workflowId: workflowIdFor(number, workflowIdPrefix) });
+  await em.flush();
 }
 
 /** The document itself: lines priced on the server, client and terms as given. */
@@ -162,10 +166,10 @@ export async function createInvoice(
       await em.persistAndFlush(created);
       return created;
     }
-    created.draftRequest = null;
     em.persist(created);
-    await issueInto(em, created, request, now, deps.workflowIdPrefix);
+    const { year } = await prepareIssue(em, created, request, now);
     await within?.(em, created);
+    await numberInvoice(em, created, year, deps.workflowIdPrefix);
     return created;
   });
   metrics.invoicesCreated.inc({ status: invoice.status });
@@ -181,7 +185,8 @@ export async function issueDraft(deps: CreateInvoiceDeps, invoiceId: string): Pr
     const draft = await em.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!draft) throw new DomainError('invoice_not_found', `No invoice with id ${invoiceId}`);
     if (draft.status !== 'draft') throw new DomainError('not_allowed_now', `Invoice ${draft.number} is already issued.`);
-    await issueInto(em, draft, draft.draftRequest as InvoiceCreate, now, deps.workflowIdPrefix);
+    const { year } = await prepareIssue(em, draft, draft.draftRequest as InvoiceCreate, now);
+    await numberInvoice(em, draft, year, deps.workflowIdPrefix);
     return draft;
   });
   await startAfterCommit(deps, invoice);
