@@ -142,10 +142,23 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   });
   if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
+  // Never outlive the process that started it, however that process ends (a failed bench run
+  // exits without reaching its stop). SIGINT is PostgreSQL's fast shutdown.
+  const server = (pg as unknown as { process?: ChildProcess }).process;
+  const killOnExit = () => server?.kill('SIGINT');
+  process.once('exit', killOnExit);
   const urlFor = (database: string) => `postgres://postgres:postgres@127.0.0.1:${opts.port}/${database}`;
   const createDatabase = (name: string) => ensureDatabase(urlFor('postgres'), name);
   await createDatabase(opts.database);
-  return { url: urlFor(opts.database), urlFor, createDatabase, stop: () => pg.stop() };
+  return {
+    url: urlFor(opts.database),
+    urlFor,
+    createDatabase,
+    stop: () => {
+      process.off('exit', killOnExit);
+      return pg.stop();
+    },
+  };
 }
 
 /** Creates `name` on the server behind `serverUrl` unless it exists. */
