@@ -40,7 +40,27 @@ export type PaymentOutcome = 'applied' | 'duplicate';
  * sender retries; the update id makes the retry the same update.
  */
 const UPDATE_DEADLINE_MS = 20_000;
-const bounded = <T>(temporal: Client, fn: () => Promise<T>) => temporal.connection.withDeadline(Date.now() + UPDATE_DEADLINE_MS, fn);
+
+/**
+ * The server turns an update away, without the workflow having seen it, when it arrived while the
+ * worker was finishing a workflow task that then did not take it up (seen with 20 payments at once
+ * while bookkeeping local activities held the task open). Nothing happened, so sending the same
+ * update again (same id) is safe; a rejection by the workflow's own validator is not retried.
+ */
+const NOT_PROCESSED = /wasn't processed by worker/;
+
+async function bounded<T>(temporal: Client, fn: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + UPDATE_DEADLINE_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await temporal.connection.withDeadline(deadline, fn);
+    } catch (err) {
+      const turnedAway = err instanceof WorkflowUpdateFailedError && NOT_PROCESSED.test(err.cause?.message ?? err.message);
+      if (!turnedAway || attempt >= 5 || Date.now() + 100 * attempt >= deadline) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
+  }
+}
 
 function rejection(err: unknown): string | null {
   if (err instanceof WorkflowUpdateFailedError) return err.cause?.message ?? err.message;
