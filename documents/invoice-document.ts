@@ -2,7 +2,7 @@
 // one model so the page, the PDF and the emails show the same numbers.
 import { amountDueOf, type ChangeOrder, type Invoice } from '../db/entities';
 import { dateIn } from '../domain/dates';
-import { numberFormat } from '../domain/money';
+import { numberFormat } from '../domain/intl';
 import { messageContext, type MessageContext } from '../emails/context';
 import { PHRASES } from '../emails/templates';
 

@@ -1,6 +1,8 @@
 // Calendar dates travel as ISO strings 'YYYY-MM-DD' (a day, not an instant); instants as Date.
 // Pure functions only: the workflow imports this file, so no clock is read here.
 
+import { dateTimeFormat } from './intl';
+
 const DAY_MS = 86_400_000;
 
 export function isIsoDate(value: string): boolean {
@@ -20,21 +22,6 @@ export function daysBetween(from: string, to: string): number {
 /** 0 = Sunday … 6 = Saturday, of a calendar date. */
 export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
-}
-
-/**
- * Building an Intl.DateTimeFormat costs far more than using one (it was the API's top CPU item in
- * the benchmark), so each locale, time zone and option set is built once and kept.
- */
-const formats = new Map<string, Intl.DateTimeFormat>();
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = formats.get(key);
-  if (!found) {
-    found = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, found);
-  }
-  return found;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

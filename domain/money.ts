@@ -1,5 +1,6 @@
 // Money is always an integer count of the currency's minor unit (cents, stotinki…).
 // Tax is rounded once per line, half away from zero, so the printed lines add up to the total.
+import { numberFormat } from './intl';
 
 export interface LineInput {
   description: string;
@@ -40,18 +41,6 @@ export function computeTotals(lines: LineInput[]): Totals {
   const subtotal = priced.reduce((sum, l) => sum + l.amount, 0);
   const taxTotal = priced.reduce((sum, l) => sum + l.taxAmount, 0);
   return { lines: priced, subtotal, taxTotal, total: subtotal + taxTotal };
-}
-
-/** Built once per locale and options: building a NumberFormat costs far more than using one. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-export function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let found = numberFormats.get(key);
-  if (!found) {
-    found = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, found);
-  }
-  return found;
 }
 
 /** Minor-unit exponent per ISO 4217 currency; Intl knows them all. */

@@ -1,6 +1,6 @@
 // Turns a message into the HTML and plain-text bodies of one email. Pure: no I/O.
 import type { Invoice } from '../db/entities';
-import { numberFormat } from '../domain/money';
+import { numberFormat } from '../domain/intl';
 import type { MessageContext } from './context';
 import { PHRASES, type MessageText, type Phrases } from './templates';
 

@@ -1,6 +1,6 @@
 // The schedule an owner (or the client's page) sees: the same engine the workflow runs.
 import { amountDueOf, type Invoice } from '../db/entities';
-import { dateTimeFormat } from '../domain/dates';
+import { dateTimeFormat } from '../domain/intl';
 import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../workflows/ladder';
 import { BUILTIN_POLICIES } from '../workflows/policies';
 import type { InvoiceSnapshot, ScheduledStep } from '../workflows/types';
