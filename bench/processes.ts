@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { startWorkerProcess } from '../scripts/worker-process';
 
 const root = path.resolve(__dirname, '..');
 
@@ -21,13 +22,15 @@ function startNode(entry: string, env: Record<string, string>, logFile: string):
   return child;
 }
 
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
 function wrap(child: ChildProcess): BenchProcess {
   return {
     pid: child.pid!,
-    rssMb: () => {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-    },
+    rssMb: () => rssMb(child.pid!),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -48,12 +51,18 @@ async function until(check: () => Promise<boolean>, what: string, child: ChildPr
   }
 }
 
-export async function startWorkerProcess(env: Record<string, string>, logFile: string): Promise<BenchProcess> {
-  // The log may hold an earlier worker's lines: only what this one writes counts.
-  const from = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
-  const child = startNode('worker/main.ts', env, logFile);
-  await until(async () => fs.readFileSync(logFile).subarray(from).toString('utf8').includes('worker running'), 'worker', child, logFile);
-  return wrap(child);
+/** The worker through the same launcher the kill -9 test uses, plus its resident memory. */
+export async function startBenchWorker(env: Record<string, string>, logFile: string): Promise<BenchProcess> {
+  const worker = await startWorkerProcess({ env, logFile });
+  return {
+    pid: worker.pid,
+    rssMb: () => rssMb(worker.pid),
+    stop: async () => {
+      const forced = setTimeout(() => void worker.kill('SIGKILL'), 15_000);
+      await worker.kill('SIGTERM');
+      clearTimeout(forced);
+    },
+  };
 }
 
 export async function startApiProcess(env: Record<string, string>, logFile: string): Promise<BenchProcess> {

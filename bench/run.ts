@@ -14,7 +14,7 @@ import { emailTaskQueue } from '../workflows/task-queues';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, withDatabase, ensureDatabase } from '../scripts/services';
 import { writeWorkflowBundle } from '../scripts/bundle-workflows';
 import { workerNodeOptions } from '../worker/node-options';
-import { startApiProcess, startWorkerProcess } from './processes';
+import { startApiProcess, startBenchWorker } from './processes';
 import { paidSignal, type secondsLadderWorkflow, type timerLadderWorkflow } from './workflows';
 import { load, percentile, printTable, type Row } from './stats';
 
@@ -54,7 +54,7 @@ async function main() {
   const workerMetricsPort = await freePort();
   // The shipped email rate (Resend's default, 2/s) while invoices are created, as in production:
   // their emails queue behind the burst. The rest runs at BENCH_EMAIL_RATE to settle quickly.
-  const startWorker = (emailRate: number) => startWorkerProcess({ ...common, NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(emailRate), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
+  const startWorker = (emailRate: number) => startBenchWorker({ ...common, NODE_OPTIONS: workerNodeOptions(process.env.NODE_OPTIONS), WORKFLOW_BUNDLE_PATH: bundle, EMAIL_RATE_PER_SECOND: String(emailRate), WORKER_METRICS_PORT: String(workerMetricsPort) }, path.join(scratch, 'worker.log'));
   let worker = await startWorker(ONLY.includes('create') ? SHIPPED_EMAIL_RATE : EMAIL_RATE);
   /** A series of the worker's /metrics (Node's own heap figures, the SDK's cache size). */
   const workerMetric = async (name: string) => {

@@ -3,12 +3,12 @@
 // start, which saves it the bundler's memory (see the README's benchmark) and its start-up time.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, type Logger } from '@temporalio/worker';
 
 export const DEFAULT_BUNDLE_PATH = path.resolve(__dirname, '../dist/workflow-bundle.js');
 
-export async function writeWorkflowBundle(target = DEFAULT_BUNDLE_PATH): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.ts') });
+export async function writeWorkflowBundle(target = DEFAULT_BUNDLE_PATH, logger?: Logger): Promise<string> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.ts'), logger });
   fs.mkdirSync(path.dirname(target), { recursive: true });
   fs.writeFileSync(target, code);
   return target;

@@ -40,6 +40,12 @@ export function invoicesRouter(deps: AppDeps): Router {
     return invoice;
   };
 
+  /** The next step as planned from the record, for when the workflow is not asked. */
+  const plannedNextStep = (invoice: Invoice) => {
+    const next = scheduleView(invoice, null).upcoming[0];
+    return next ? { id: next.stepId, action: next.action, at: next.at } : null;
+  };
+
   /**
    * The record, plus the live workflow's view while the invoice is open. A closed invoice's row is
    * final, and a fresh one's plan is known without asking: both skip the query round trip.
@@ -51,10 +57,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     const token = await activeToken(em, invoice.id);
     const state = live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null;
     const body = { ...invoiceDetail(fresh, timeline, state), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
-    if (!state && fresh.status === 'open' && fresh.workflowId) {
-      const next = scheduleView(fresh, null).upcoming[0];
-      body.nextStep = next ? { id: next.stepId, action: next.action, at: next.at } : null;
-    }
+    if (!state && fresh.status === 'open' && fresh.workflowId) body.nextStep = plannedNextStep(fresh);
     return body;
   };
 
@@ -63,10 +66,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     const { invoice } = await createInvoice(deps, input);
     // Committed is issued: a read-back failing now (the database going away) must not answer a
     // 503 that the client would retry into a second invoice. The record as written answers instead.
-    const body = await detail(invoice, { live: false }).catch(() => {
-      const next = scheduleView(invoice, null).upcoming[0];
-      return { ...invoiceDetail(invoice, [], null), hostedUrl: null, nextStep: next ? { id: next.stepId, action: next.action, at: next.at } : null };
-    });
+    const body = await detail(invoice, { live: false }).catch(() => ({ ...invoiceDetail(invoice, [], null), hostedUrl: null, nextStep: plannedNextStep(invoice) }));
     res.status(201).location(`/v1/invoices/${invoice.id}`).json(body);
   });
 

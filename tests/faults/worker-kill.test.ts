@@ -18,7 +18,7 @@ import { createTestDatabase } from '../support/database';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { waitFor } from '../support/wait';
-import { freePortPair, startWorkerProcess, type WorkerProcess } from '../support/worker-process';
+import { freePortPair, startWorkerProcess, type WorkerProcess } from '../../scripts/worker-process';
 
 const INVOICES = 200;
 /** Deliveries at which the worker is killed; each is reached only while a worker is sending. */

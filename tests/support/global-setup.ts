@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger } from '@temporalio/worker';
+import { writeWorkflowBundle } from '../../scripts/bundle-workflows';
 import type { TestProject } from 'vitest/node';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, withDatabase, type RunningService } from '../../scripts/services';
 
@@ -25,7 +26,7 @@ export default async function setup(project: TestProject) {
 
   const stopAll = () => Promise.all(services.map((s) => s.stop().catch(() => {})));
   const started = await Promise.allSettled([
-    bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../../workflows/index.ts'), logger: quietLogger }),
+    writeWorkflowBundle(path.join(scratch, 'workflow-bundle.js'), quietLogger),
     startTemporalDevServer({ port: await freePort(), logFile: path.join(scratch, 'temporal.log') }).then((t) => {
       services.push(t);
       return t;
@@ -43,13 +44,11 @@ export default async function setup(project: TestProject) {
     await stopAll();
     throw (failed as PromiseRejectedResult).reason;
   }
-  const [bundle, temporal, databaseServerUrl] = started.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
-    Awaited<ReturnType<typeof bundleWorkflowCode>>,
+  const [workflowBundlePath, temporal, databaseServerUrl] = started.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    string,
     Awaited<ReturnType<typeof startTemporalDevServer>>,
     string,
   ];
-  const workflowBundlePath = path.join(scratch, 'workflow-bundle.js');
-  fs.writeFileSync(workflowBundlePath, bundle.code);
 
   project.provide('databaseServerUrl', databaseServerUrl);
   project.provide('temporalAddress', temporal.address);

@@ -1,12 +1,12 @@
-// The real worker process (worker/main.ts) as a child, so a test can SIGKILL it like the kernel's
-// OOM killer or a lost machine would: no shutdown hook, no grace time, nothing flushed.
+// The real worker process (worker/main.ts) as a child: the bench reads its memory, and a test can
+// SIGKILL it as the kernel's OOM killer or a lost machine would (no shutdown hook, no grace time).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort } from '../../scripts/services';
+import { freePort } from './services';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(__dirname, '..');
 const live = new Set<ChildProcess>();
 // A failed or interrupted test must not leave workers polling the shared dev server.
 process.once('exit', () => {
