@@ -67,23 +67,35 @@ export const notFound: RequestHandler = (req, res) => {
 };
 
 /**
- * PostgreSQL shutting down, crashed or starting up (57P01-57P03, as during a restart), or the
- * connection itself failing (class 08): the database is away, not the request wrong.
+ * PostgreSQL shutting down, crashed or starting up (57P01-57P03, as during a restart), out of
+ * connection slots (53300), or the connection itself failing (class 08): the database is away,
+ * not the request wrong.
  */
-const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123])$/;
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/** Node's socket errors: the peer (PostgreSQL, Temporal) refused, dropped or never answered. */
+const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/**
+ * The same failures as the drivers word them: pg on a connection that dropped ("Connection
+ * terminated", "not queryable", "socket has been ended"), knex's pool when no connection could be
+ * made in time, gRPC's UNAVAILABLE and deadlines. "Transaction query already complete" is what
+ * knex says when a transaction's BEGIN failed on a dropped connection: it swallows that error and
+ * refuses the transaction's first statement with this one.
+ */
+const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|connect ECONN|Connection terminated|not queryable|socket has been ended|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting)|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded|^Transaction query already complete/;
 
-function isUnavailable(err: unknown): boolean {
+export function isUnavailable(err: unknown, depth = 0): boolean {
+  if (err === null || err === undefined || depth > 3) return false;
   const text = String((err as Error)?.message ?? err);
-  const sqlState = (err as { code?: unknown })?.code;
+  const code = (err as { code?: unknown })?.code;
   return (
     err instanceof ServiceError ||
-    (typeof sqlState === 'string' && UNAVAILABLE_SQLSTATE.test(sqlState)) ||
+    (typeof code === 'string' && (UNAVAILABLE_SQLSTATE.test(code) || UNAVAILABLE_SOCKET.has(code))) ||
     // An update that Temporal did not answer within our deadline (see services/invoice-commands.ts).
     err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-    /ECONNREFUSED|ECONNRESET|ETIMEDOUT|Connection terminated|connect ECONN|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded/.test(text) ||
-    // What knex says when a transaction's BEGIN failed on a connection the database dropped: it
-    // swallows that error and refuses the transaction's first statement with this one.
-    /^Transaction query already complete/.test(text)
+    UNAVAILABLE_TEXT.test(text) ||
+    // Node tries each address of a host name and reports all failures at once, with no message.
+    (err instanceof AggregateError && err.errors.some((e) => isUnavailable(e, depth + 1))) ||
+    isUnavailable((err as { cause?: unknown }).cause, depth + 1)
   );
 }
 

@@ -1,7 +1,7 @@
 // Idempotency-Key on every POST, as in Stripe and the IETF draft: the same key with the same
 // request returns the stored response; with another request it is a 422; while the first is
 // still running it is a 409. Keys live 24 hours.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Orm } from '../db/orm';
 import { HttpError } from './errors';
@@ -33,9 +33,10 @@ export function idempotency(orm: Orm): RequestHandler {
     const fingerprint = createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
     const db = orm.em.fork().getConnection();
     await db.execute(`delete from idempotency_key where scope = ? and key = ? and created_at < now() - interval '24 hours'`, [SCOPE, key]);
+    const claim = randomUUID();
     const claimed = await db.execute(
-      `insert into idempotency_key (scope, key, request_hash, state) values (?, ?, ?, 'in_flight') on conflict do nothing returning key`,
-      [SCOPE, key, fingerprint],
+      `insert into idempotency_key (scope, key, request_hash, state, claim) values (?, ?, ?, 'in_flight', ?) on conflict do nothing returning key`,
+      [SCOPE, key, fingerprint, claim],
     );
     if (claimed.length === 0) {
       const [row] = await db.execute<{ request_hash: string; state: string; response_status: number; response_body: unknown }[]>(
@@ -54,9 +55,10 @@ export function idempotency(orm: Orm): RequestHandler {
     const send = res.json.bind(res);
     res.json = (body: unknown) => {
       const status = res.statusCode;
+      // Only this attempt's claim: a clean-up stored late must not release a later attempt's.
       const store = () => status >= 500
-        ? db.execute('delete from idempotency_key where scope = ? and key = ?', [SCOPE, key]) // let a retry run again
-        : db.execute(`update idempotency_key set state = 'done', response_status = ?, response_body = ? where scope = ? and key = ?`, [status, JSON.stringify(body ?? null), SCOPE, key]);
+        ? db.execute('delete from idempotency_key where scope = ? and key = ? and claim = ?', [SCOPE, key, claim]) // let a retry run again
+        : db.execute(`update idempotency_key set state = 'done', response_status = ?, response_body = ? where scope = ? and key = ? and claim = ?`, [status, JSON.stringify(body ?? null), SCOPE, key, claim]);
       store().then(() => send(body), () => {
         send(body);
         storeLater(store);

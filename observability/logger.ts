@@ -11,7 +11,11 @@ export function redact(value: unknown, key = '', depth = 0): unknown {
   if (depth > 6) return '[deep]';
   if (typeof value === 'string') return SECRET_KEY.test(key) ? '[redacted]' : value.replace(SECRET_VALUE, '[redacted]');
   if (Array.isArray(value)) return value.map((v) => redact(v, key, depth + 1));
-  if (value instanceof Error) return { name: value.name, message: redact(value.message) };
+  if (value instanceof Error) {
+    // The code (an SQL state, ECONNRESET) is what tells an operator which failure it was.
+    const code = (value as { code?: unknown }).code;
+    return { name: value.name, message: redact(value.message), ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}) };
+  }
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value as Fields).map(([k, v]) => [k, SECRET_KEY.test(k) && typeof v !== 'object' ? '[redacted]' : redact(v, k, depth + 1)]));
   }

@@ -6,6 +6,7 @@ import { Migration20261128000004_client_page } from './Migration20261128000004_c
 import { Migration20261128000005_drafts } from './Migration20261128000005_drafts';
 import { Migration20261128000006_change_orders } from './Migration20261128000006_change_orders';
 import { Migration20261128000007_recurring } from './Migration20261128000007_recurring';
+import { Migration20261129000001_idempotency_claim } from './Migration20261129000001_idempotency_claim';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -15,4 +16,5 @@ export const migrationsList = [
   { name: 'Migration20261128000005_drafts', class: Migration20261128000005_drafts },
   { name: 'Migration20261128000006_change_orders', class: Migration20261128000006_change_orders },
   { name: 'Migration20261128000007_recurring', class: Migration20261128000007_recurring },
+  { name: 'Migration20261129000001_idempotency_claim', class: Migration20261129000001_idempotency_claim },
 ];
