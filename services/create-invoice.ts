@@ -157,11 +157,20 @@ export async function createInvoice(
   input: InvoiceCreate & { draft?: boolean },
   /** Runs inside the issuing transaction; a throw undoes the whole invoice, number included. */
   within?: (em: EntityManager, invoice: Invoice) => Promise<void>,
+  /** The request's Idempotency-Key: kept with the invoice, so a retry gets this invoice back. */
+  { idempotencyKey }: { idempotencyKey?: string } = {},
 ): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
+  if (idempotencyKey !== undefined) {
+    // Created by an earlier try whose answer was lost: that invoice is the answer (its workflow,
+    // if the start was lost too, is the reconciler's).
+    const earlier = await deps.orm.em.fork().findOne(Invoice, { idempotencyKey });
+    if (earlier) return { invoice: earlier, workflowStarted: earlier.workflowStartedAt != null };
+  }
   const now = deps.now?.() ?? new Date();
   const { draft, ...request } = input;
   const invoice = await deps.orm.em.fork().transactional(async (em) => {
     const created = newInvoice(request, now);
+    created.idempotencyKey = idempotencyKey ?? null;
     if (draft) {
       await em.persistAndFlush(created);
       return created;

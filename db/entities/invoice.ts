@@ -62,6 +62,8 @@ export class Invoice {
   workflowStartedAt?: Date | null;
   /** A draft keeps the request it was made from, and is issued from it. */
   draftRequest?: unknown | null;
+  /** The Idempotency-Key it was created with: a retry whose first answer was lost finds it. */
+  idempotencyKey?: string | null;
   createdAt: Date = new Date();
   updatedAt: Date = new Date();
 }
@@ -104,6 +106,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     paidAt: { type: 'Date', nullable: true },
     workflowId: { type: 'string', nullable: true },
     draftRequest: { type: 'json', nullable: true },
+    idempotencyKey: { type: 'string', nullable: true },
     workflowStartedAt: { type: 'Date', nullable: true },
     createdAt: { type: 'Date' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },

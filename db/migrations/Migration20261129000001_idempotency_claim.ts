@@ -1,13 +1,23 @@
 import { Migration } from '@mikro-orm/migrations';
 
-// Each claim of an Idempotency-Key gets its own id, so that the late clean-up of one attempt (its
-// answer stored once the database is back) can never touch a later attempt's claim or answer.
+// Idempotency-Keys that hold across a lost answer.
+// - Each claim of a key gets its own id, so that the late clean-up of one attempt (run once the
+//   database is back) can never touch a later attempt's claim or answer.
+// - An invoice keeps the key it was issued with, written in the same transaction: when the commit
+//   went through but its answer was lost (the connection cut at COMMIT), the retry finds the
+//   invoice instead of issuing a second one.
 export class Migration20261129000001_idempotency_claim extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`alter table idempotency_key add column claim uuid;`);
+    this.addSql(`
+      alter table idempotency_key add column claim uuid;
+      alter table invoice add column idempotency_key text unique;
+    `);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`alter table idempotency_key drop column claim;`);
+    this.addSql(`
+      alter table invoice drop column idempotency_key;
+      alter table idempotency_key drop column claim;
+    `);
   }
 }

@@ -4,7 +4,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import { Webhook } from 'standardwebhooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ClientCredit, EmailSuppression, OwnerTask, Payment, TimelineEvent, WebhookEvent } from '../../db/entities';
+import { ClientCredit, EmailSuppression, Invoice, OwnerTask, Payment, TimelineEvent, WebhookEvent } from '../../db/entities';
 import { TEST_PAYMENTS_SECRET, TEST_RESEND_SECRET, TEST_STRIPE_SECRET } from '../support/api';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
@@ -233,5 +233,21 @@ describe('Idempotency-Key on every POST', () => {
     await ctx.orm.em.fork().getConnection().execute(`insert into idempotency_key (scope, key, request_hash, state) values ('owner', ?, 'x', 'in_flight')`, [busy]);
     const inFlight = await call('POST', '/v1/invoices', body, { 'idempotency-key': busy });
     expect(inFlight.status).toBe(409);
+  });
+
+  it('an issue committed whose answer was lost (connection cut at COMMIT, key released by the 503): the retry gets that invoice, not a second', async () => {
+    const key = randomUUID();
+    const email = `lost-answer-${key.slice(0, 8)}@client.test`;
+    const body = { ...invoiceInput(), policy: 'standard', client: { ...invoiceInput().client, email } };
+    const first = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    // What the API's clean-up does after answering 503: the key is released for a retry.
+    await ctx.orm.em.fork().getConnection().execute(`delete from idempotency_key where scope = 'owner' and key = ?`, [key]);
+    const retried = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
+    expect(retried).toMatchObject({ status: 201, body: { id: first.body.id, number: first.body.number } });
+    expect(await ctx.orm.em.fork().count(Invoice, { clientEmail: email })).toBe(1);
+    await waitFor(() => ctx.resend.deliveries.some((d) => d.subject.includes(first.body.number)) || undefined, 30_000, 'the invoice email');
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(ctx.resend.deliveries.filter((d) => d.to.includes(email))).toHaveLength(1);
   });
 });
