@@ -9,7 +9,7 @@ async function main() {
   const config = loadConfig();
   if (!config.DUNWELL_API_KEY) throw new Error('DUNWELL_API_KEY is not set (npm start makes one for development).');
   const orm = await createOrm(config.DATABASE_URL);
-  const temporal = await connectClient(config);
+  const temporal = await connectClient(config, { forApi: true });
   const app = createApp({
     orm,
     temporal,

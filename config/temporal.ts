@@ -1,6 +1,6 @@
 // One place that knows how to reach Temporal: a local dev server, a self-hosted cluster, or Temporal Cloud.
 import fs from 'node:fs';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { Config } from './env';
 
@@ -15,8 +15,17 @@ function connectionOptions(config: TemporalConfig) {
   return { address: config.TEMPORAL_ADDRESS, apiKey: config.TEMPORAL_API_KEY, tls };
 }
 
-export async function connectClient(config: TemporalConfig): Promise<Client> {
-  const connection = await Connection.connect(connectionOptions(config));
+/**
+ * The API answers people and webhook senders, who retry on a 503 themselves: with Temporal
+ * unreachable it gives up after about 2 s of retries rather than the SDK's default of about 15 s.
+ * The worker and the reconciler keep the default patience.
+ */
+export function apiGrpcInterceptors() {
+  return [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: 6 }))];
+}
+
+export async function connectClient(config: TemporalConfig, { forApi = false } = {}): Promise<Client> {
+  const connection = await Connection.connect({ ...connectionOptions(config), ...(forApi ? { interceptors: apiGrpcInterceptors() } : {}) });
   return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
 }
 
