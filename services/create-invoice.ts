@@ -19,6 +19,8 @@ import { createLink } from './invoice-links';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
 const START_DEADLINE_MS = 5_000;
+/** As long as api/idempotency.ts keeps a key: a key reused later is a new request. */
+const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface CreateInvoiceDeps {
   orm: Orm;
@@ -163,7 +165,7 @@ export async function createInvoice(
   if (idempotencyKey !== undefined) {
     // Created by an earlier try whose answer was lost: that invoice is the answer (its workflow,
     // if the start was lost too, is the reconciler's).
-    const earlier = await deps.orm.em.fork().findOne(Invoice, { idempotencyKey });
+    const earlier = await deps.orm.em.fork().findOne(Invoice, { idempotencyKey, createdAt: { $gt: new Date(Date.now() - KEY_LIFETIME_MS) } });
     if (earlier) return { invoice: earlier, workflowStarted: earlier.workflowStartedAt != null };
   }
   const now = deps.now?.() ?? new Date();
