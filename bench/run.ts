@@ -21,6 +21,8 @@ import { load, percentile, printTable, type Row } from './stats';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const OPEN_INVOICES = Number(process.env.BENCH_OPEN_INVOICES ?? 10_000);
 const LADDERS = Number(process.env.BENCH_LADDERS ?? 200);
+/** Enough round trips that the p99 is a percentile (the 5th slowest), not nearly the maximum. */
+const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 500);
 const EMAIL_RATE = Number(process.env.BENCH_EMAIL_RATE ?? 100);
 const SHIPPED_EMAIL_RATE = 2;
 const ONLY = (process.env.BENCH_ONLY ?? 'create,webhook,lateness,open').split(',');
@@ -113,7 +115,7 @@ async function main() {
     // Signed webhook → invoice paid and visible through the API, against a bare signal round trip.
     const webhookLatencies: number[] = [];
     const fresh = [];
-    for (let i = 0; i < 100; i++) fresh.push(await createInvoice(i));
+    for (let i = 0; i < WEBHOOKS; i++) fresh.push(await createInvoice(i));
     await settle();
     for (const created of fresh) {
       const payload = JSON.stringify({ id: `evt_${randomBytes(8).toString('hex')}`, object: 'event', type: 'payment_intent.succeeded', created: Math.floor(Date.now() / 1000), data: { object: { id: `pi_${randomBytes(8).toString('hex')}`, amount: created.total, amount_received: created.total, currency: 'eur', metadata: { invoice_id: created.id } } } });
@@ -127,7 +129,7 @@ async function main() {
       webhookLatencies.push(performance.now() - started);
     }
     const signalLatencies: number[] = [];
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < WEBHOOKS; i++) {
       const handle = await client.workflow.start('waitForPaymentWorkflow', { taskQueue: 'bench-bare', workflowId: `wait-${randomBytes(8).toString('hex')}` });
       const started = performance.now();
       await handle.signal(paidSignal);
@@ -135,7 +137,7 @@ async function main() {
       signalLatencies.push(performance.now() - started);
     }
     const [p50, p99, bp50, bp99] = [percentile(webhookLatencies, 50), percentile(webhookLatencies, 99), percentile(signalLatencies, 50), percentile(signalLatencies, 99)];
-    rows.push({ measure: 'signed webhook → paid visible, p50 ms', dunwell: p50.toFixed(1), bare: bp50.toFixed(1), ratio: (p50 / bp50).toFixed(2), goal: '', met: null });
+    rows.push({ measure: `signed webhook → paid visible (${WEBHOOKS} one after another), p50 ms`, dunwell: p50.toFixed(1), bare: bp50.toFixed(1), ratio: (p50 / bp50).toFixed(2), goal: '', met: null });
     rows.push({ measure: 'signed webhook → paid visible, p99 ms', dunwell: p99.toFixed(1), bare: bp99.toFixed(1), ratio: (p99 / bp99).toFixed(2), goal: '≤ 100 ms and ≤ 1.5× bare', met: p99 <= 100 && p99 / bp99 <= 1.5 });
   }
 
