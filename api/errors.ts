@@ -81,7 +81,12 @@ const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIM
  * knex says when a transaction's BEGIN failed on a dropped connection: it swallows that error and
  * refuses the transaction's first statement with this one.
  */
-const UNAVAILABLE_TEXT = /ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|connect ECONN|Connection terminated|not queryable|socket has been ended|Timeout acquiring a connection|the database system is (starting up|shutting down|in recovery mode|not yet accepting)|UNAVAILABLE|DEADLINE_EXCEEDED|Deadline exceeded|^Transaction query already complete/;
+const UNAVAILABLE_TEXT = new RegExp([
+  ...UNAVAILABLE_SOCKET, // also when only the message names it (a wrapped gRPC or driver error)
+  'Connection terminated', 'not queryable', 'socket has been ended', 'Timeout acquiring a connection',
+  'the database system is (starting up|shutting down|in recovery mode|not yet accepting)',
+  'UNAVAILABLE', 'DEADLINE_EXCEEDED', 'Deadline exceeded', '^Transaction query already complete',
+].join('|'));
 
 export function isUnavailable(err: unknown, depth = 0): boolean {
   if (err === null || err === undefined || depth > 3) return false;

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import type { Orm } from '../db/orm';
+import { IDEMPOTENCY_KEY_LIFETIME_HOURS } from '../domain/idempotency';
 import { HttpError } from './errors';
 import { logger } from '../observability/logger';
 
@@ -32,7 +33,7 @@ export function idempotency(orm: Orm): RequestHandler {
     }
     const fingerprint = createHash('sha256').update(`${req.method} ${req.baseUrl}${req.path}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
     const db = orm.em.fork().getConnection();
-    await db.execute(`delete from idempotency_key where scope = ? and key = ? and created_at < now() - interval '24 hours'`, [SCOPE, key]);
+    await db.execute(`delete from idempotency_key where scope = ? and key = ? and created_at < now() - make_interval(hours => ?)`, [SCOPE, key, IDEMPOTENCY_KEY_LIFETIME_HOURS]);
     const claim = randomUUID();
     const claimed = await db.execute(
       `insert into idempotency_key (scope, key, request_hash, state, claim) values (?, ?, ?, 'in_flight', ?) on conflict do nothing returning key`,

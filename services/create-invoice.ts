@@ -8,6 +8,7 @@ import type { Client } from '@temporalio/client';
 import { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { addDays, dateIn, daysBetween } from '../domain/dates';
+import { IDEMPOTENCY_KEY_LIFETIME_HOURS } from '../domain/idempotency';
 import { computeTotals } from '../domain/money';
 import { formatInvoiceNumber, workflowIdFor } from '../domain/numbering';
 import type { InvoiceCreate } from '../api/schemas';
@@ -19,8 +20,6 @@ import { createLink } from './invoice-links';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
 
 const START_DEADLINE_MS = 5_000;
-/** As long as api/idempotency.ts keeps a key: a key reused later is a new request. */
-const KEY_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface CreateInvoiceDeps {
   orm: Orm;
@@ -157,15 +156,18 @@ async function startAfterCommit(deps: CreateInvoiceDeps, invoice: Invoice): Prom
 export async function createInvoice(
   deps: CreateInvoiceDeps,
   input: InvoiceCreate & { draft?: boolean },
-  /** Runs inside the issuing transaction; a throw undoes the whole invoice, number included. */
-  within?: (em: EntityManager, invoice: Invoice) => Promise<void>,
-  /** The request's Idempotency-Key: kept with the invoice, so a retry gets this invoice back. */
-  { idempotencyKey }: { idempotencyKey?: string } = {},
+  options: {
+    /** Runs inside the issuing transaction; a throw undoes the whole invoice, number included. */
+    within?: (em: EntityManager, invoice: Invoice) => Promise<void>;
+    /** The request's Idempotency-Key: kept with the invoice, so a retry gets this invoice back. */
+    idempotencyKey?: string;
+  } = {},
 ): Promise<{ invoice: Invoice; workflowStarted: boolean }> {
+  const { within, idempotencyKey } = options;
   if (idempotencyKey !== undefined) {
     // Created by an earlier try whose answer was lost: that invoice is the answer (its workflow,
     // if the start was lost too, is the reconciler's).
-    const earlier = await deps.orm.em.fork().findOne(Invoice, { idempotencyKey, createdAt: { $gt: new Date(Date.now() - KEY_LIFETIME_MS) } });
+    const earlier = await deps.orm.em.fork().findOne(Invoice, { idempotencyKey, createdAt: { $gt: new Date(Date.now() - IDEMPOTENCY_KEY_LIFETIME_HOURS * 3_600_000) } });
     if (earlier) return { invoice: earlier, workflowStarted: earlier.workflowStartedAt != null };
   }
   const now = deps.now?.() ?? new Date();

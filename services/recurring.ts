@@ -112,7 +112,7 @@ export async function issueForPeriod(deps: RecurringDeps, planId: string, at: Da
     return 'paused: client in collections review';
   }
   try {
-    const { invoice } = await createInvoice({ ...deps, now: () => at }, plan.request as InvoiceCreate, async (tx, created) => {
+    const { invoice } = await createInvoice({ ...deps, now: () => at }, plan.request as InvoiceCreate, { within: async (tx, created) => {
       try {
         await tx.execute(`insert into recurring_invoice (plan_id, period_key, invoice_id, outcome) values (?, ?, ?, 'issued')`, [plan.id, key, created.id]);
       } catch (err) {
@@ -120,7 +120,7 @@ export async function issueForPeriod(deps: RecurringDeps, planId: string, at: Da
         if (err instanceof UniqueConstraintViolationException) throw new AlreadyIssued(key);
         throw err;
       }
-    });
+    } });
     return `issued ${invoice.number} for ${key}`;
   } catch (err) {
     if (err instanceof AlreadyIssued) return `already issued for ${key}`;

@@ -63,7 +63,7 @@ export function invoicesRouter(deps: AppDeps): Router {
 
   router.post('/', async (req, res) => {
     const input = parse(InvoiceCreateSchema, req.body);
-    const { invoice } = await createInvoice(deps, input, undefined, { idempotencyKey: req.get('idempotency-key') });
+    const { invoice } = await createInvoice(deps, input, { idempotencyKey: req.get('idempotency-key') });
     // Committed is issued: a read-back failing now (the database going away) must not answer a
     // 503 that the client would retry into a second invoice. The record as written answers instead.
     const body = await detail(invoice, { live: false }).catch(() => ({ ...invoiceDetail(invoice, [], null), hostedUrl: null, nextStep: plannedNextStep(invoice) }));
