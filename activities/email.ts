@@ -11,7 +11,7 @@ import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
 import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templates';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
-import type { Tone } from '../workflows/types';
+import type { Tone } from '../domain/types';
 import type { Mailer } from './mailer';
 
 export interface EmailDeps {
@@ -78,7 +78,7 @@ export function createEmailActivities(deps: EmailDeps) {
       if (invoice.status !== 'open') return { sent: false, reason: `invoice is ${invoice.status}` };
       // An address that bounced or complained gets nothing more; the owner already has a task.
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
-      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const context = messageContext(invoice, new Date());
       const token = await activeToken(em, invoice.id);
       const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
       // The step is the key's second part: <workflowId>:<step>[:<dueDate>].
@@ -91,7 +91,7 @@ export function createEmailActivities(deps: EmailDeps) {
       const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
       if (order.status !== 'pending') return { sent: false, reason: `change order is ${order.status}` };
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
-      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const context = messageContext(invoice, new Date());
       const message = changeOrderMessage(context, {
         description: order.description,
         reason: order.reason,
@@ -105,7 +105,7 @@ export function createEmailActivities(deps: EmailDeps) {
     async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
       const em = deps.orm.em.fork();
       const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
-      const context = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+      const context = messageContext(invoice, new Date());
       const message = ownerMessage(req.template, context);
       const phone = invoice.client.phone ? `Client phone: ${invoice.client.phone}` : 'No phone number on file.';
       message.paragraphs.push(`Client: ${invoice.client.name}, ${invoice.client.email}. ${phone}`);

@@ -1,19 +1,15 @@
-// The workflow's writes to PostgreSQL. Each is keyed, so a retried activity changes nothing twice.
+// PostgreSQL follows the workflow: one write projects the invoice as its workflow holds it, with
+// what the event added. Keyed and sequenced, so a retried write changes nothing and an older one
+// never overwrites a newer. A write refused for its data is not retried: the workflow hears of it.
 import { randomUUID } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { amountDueOf, ClientCredit, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
+import { isDataError, sqlState } from '../db/sql-errors';
 import { formatMoney } from '../domain/money';
-import type { InvoiceStatus, PaymentInput, Stage } from '../workflows/types';
-
-export interface ProgressRecord {
-  invoiceId: string;
-  key: string;
-  stage: Stage;
-  status: InvoiceStatus;
-  kind: string;
-  message: string;
-}
+import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
+import { metrics } from '../observability/metrics';
 
 export interface OwnerTaskRequest {
   invoiceId: string;
@@ -25,105 +21,74 @@ export interface OwnerTaskRequest {
   detail?: string;
 }
 
-export interface AdjustmentRecord {
-  invoiceId: string;
-  key: string;
-  kind: 'late_fee' | 'early_payment_discount';
-  amount: number;
-  description: string;
-}
-
 const TASK_TITLES: Record<string, (i: Invoice) => string> = {
   owner_task: (i) => `Check in personally with ${i.client.name} about ${i.number}`,
   collections_review: (i) => `Decide on ${i.number}: write off, extend, or hand to an agency`,
 };
 
+/** Runs a write; a refusal for the data becomes a non-retryable failure the workflow handles. */
+async function refusedForData<T>(what: string, invoiceId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!isDataError(err)) throw err;
+    metrics.unstorableWrites.inc({ write: what });
+    throw ApplicationFailure.create({
+      type: UNSTORABLE_DATA, nonRetryable: true,
+      message: `PostgreSQL refused the ${what} of invoice ${invoiceId} for its data (SQL state ${sqlState(err)})`,
+    });
+  }
+}
+
 /**
- * Writers of one invoice's balance take turns. Without this, two payments recorded at once (a
- * provider redelivering a backlog after an outage) each sum the ledger without the other's row:
- * under READ COMMITTED the UPDATE that waited keeps the snapshot it started with, and one
- * payment vanishes from amount_paid while its ledger row stays.
+ * The projection itself, also used by the auditor's repair (`atLeast`: it may rewrite the row at
+ * the same sequence number, to mend a row that drifted without a newer event).
  */
-async function lockInvoice(tx: EntityManager, invoiceId: string): Promise<void> {
-  await tx.execute('select 1 from invoice where id = ? for update', [invoiceId]);
+export async function writeProjection(tx: EntityManager, p: InvoiceProjection, { repair = false } = {}): Promise<void> {
+  for (const e of p.ledger) {
+    await tx.createQueryBuilder(Payment)
+      .insert({
+        id: randomUUID(), invoiceId: p.invoiceId, paymentKey: e.key, kind: e.kind, amount: e.amount, currency: e.currency,
+        method: e.method, reference: e.reference, receivedAt: new Date(e.receivedAt), recordedAt: new Date(),
+      })
+      .onConflict('payment_key').ignore().execute();
+  }
+  for (const a of p.adjustments) {
+    await tx.createQueryBuilder(InvoiceAdjustment)
+      .insert({ id: randomUUID(), invoiceId: p.invoiceId, key: `${p.invoiceId}:${a.key}`, kind: a.kind, amount: a.amount, description: a.description, createdAt: new Date() })
+      .onConflict('key').ignore().execute();
+  }
+  for (const c of p.credits) {
+    // Overpaid money, kept for the client's next invoice in the same currency.
+    await tx.createQueryBuilder(ClientCredit)
+      .insert({ id: randomUUID(), clientEmail: p.clientEmail, currency: p.currency, amount: c.amount, sourceInvoiceId: p.invoiceId, key: `${p.invoiceId}:${c.key}`, createdAt: new Date() })
+      .onConflict('key').ignore().execute();
+  }
+  for (const d of p.changeOrders) {
+    await tx.execute(
+      `update change_order set status = ?, decided_name = ?, decided_at = ?, decided_ip = ?, decided_user_agent = ?
+       where id = ? and invoice_id = ? and status = 'pending'`,
+      [d.approved ? 'approved' : 'declined', d.name, new Date(d.at), d.ip.slice(0, 100), d.userAgent.slice(0, 500), d.changeOrderId, p.invoiceId],
+    );
+  }
+  for (const t of p.timeline) {
+    await tx.createQueryBuilder(TimelineEvent)
+      .insert({ invoiceId: p.invoiceId, key: t.key, kind: t.kind, message: t.message, at: new Date(t.at) })
+      .onConflict('key').ignore().execute();
+  }
+  const r = p.row;
+  await tx.execute(
+    `update invoice set status = ?, stage = ?, due_date = ?, amount_paid = ?, adjustments_total = ?, discount_total = ?, changes_total = ?,
+       projected_seq = ?, paid_at = case when ? = 'paid' then coalesce(paid_at, now()) else null end, updated_at = now()
+     where id = ? and projected_seq ${repair ? '<=' : '<'} ?`,
+    [r.status, r.stage, r.dueDate, r.amountPaid, r.adjustmentsTotal, r.discountTotal, r.changesTotal, p.seq, r.status, p.invoiceId, p.seq],
+  );
 }
 
 export function createRecordActivities({ orm }: { orm: Orm }) {
   return {
-    async recordProgress(p: ProgressRecord): Promise<void> {
-      const em = orm.em.fork();
-      await em.transactional(async (tx) => {
-        await tx.createQueryBuilder(TimelineEvent)
-          .insert({ invoiceId: p.invoiceId, key: p.key, kind: p.kind, message: p.message, at: new Date() })
-          .onConflict('key').ignore().execute();
-        await tx.nativeUpdate(Invoice, { id: p.invoiceId }, { stage: p.stage, status: p.status, updatedAt: new Date() });
-        // When it was paid tells, later, whether this client pays late (automatic policy choice).
-        if (p.status === 'paid') await tx.execute('update invoice set paid_at = coalesce(paid_at, now()) where id = ?', [p.invoiceId]);
-      });
-    },
-
-    async recordPayment(p: PaymentInput & { invoiceId: string; kind?: 'payment' | 'refund' }): Promise<void> {
-      const kind = p.kind ?? 'payment';
-      const em = orm.em.fork();
-      await em.transactional(async (tx) => {
-        await lockInvoice(tx, p.invoiceId);
-        const inserted = await tx.createQueryBuilder(Payment)
-          .insert({
-            // A refund is a negative row: the balance is the plain sum of the ledger.
-            id: randomUUID(), invoiceId: p.invoiceId, paymentKey: p.paymentId, kind, amount: kind === 'refund' ? -p.amount : p.amount, currency: p.currency,
-            method: p.method, reference: p.reference ?? null, receivedAt: new Date(p.receivedAt), recordedAt: new Date(),
-          })
-          .onConflict('payment_key').ignore().execute('run');
-        if (!inserted.affectedRows) return;
-        // The balance is derived from the ledger, never incremented blindly.
-        await tx.execute(
-          `update invoice set amount_paid = (select coalesce(sum(amount), 0) from payment where invoice_id = ?), updated_at = now() where id = ?`,
-          [p.invoiceId, p.invoiceId],
-        );
-        // Settled by this payment: the record says so at once (the workflow confirms it a moment later).
-        await tx.execute(
-          `update invoice set status = 'paid', stage = 'paid', paid_at = coalesce(paid_at, now())
-           where id = ? and status = 'open' and total + changes_total + adjustments_total - amount_paid <= 0`,
-          [p.invoiceId],
-        );
-        await tx.createQueryBuilder(TimelineEvent)
-          .insert({
-            invoiceId: p.invoiceId, key: `payment:${p.paymentId}`, kind: 'payment', at: new Date(),
-            message: kind === 'refund'
-              ? `Refund of ${formatMoney(p.amount, p.currency)}${p.reference ? ` (${p.reference})` : ''}.`
-              : `Payment of ${formatMoney(p.amount, p.currency)} received by ${p.method}${p.reference ? ` (${p.reference})` : ''}.`,
-          })
-          .onConflict('key').ignore().execute();
-      });
-    },
-
-    async recordAdjustment(a: AdjustmentRecord): Promise<void> {
-      const em = orm.em.fork();
-      await em.transactional(async (tx) => {
-        await lockInvoice(tx, a.invoiceId);
-        const inserted = await tx.createQueryBuilder(InvoiceAdjustment)
-          .insert({ id: randomUUID(), invoiceId: a.invoiceId, key: a.key, kind: a.kind, amount: a.amount, description: a.description, createdAt: new Date() })
-          .onConflict('key').ignore().execute('run');
-        if (!inserted.affectedRows) return;
-        await tx.execute(
-          `update invoice set adjustments_total = (select coalesce(sum(amount), 0) from invoice_adjustment where invoice_id = ?), updated_at = now() where id = ?`,
-          [a.invoiceId, a.invoiceId],
-        );
-        await tx.createQueryBuilder(TimelineEvent)
-          .insert({ invoiceId: a.invoiceId, key: `adjustment:${a.key}`, kind: a.kind, message: a.description, at: new Date() })
-          .onConflict('key').ignore().execute();
-      });
-    },
-
-    /** Overpaid money, kept for the client's next invoice in the same currency. */
-    async recordCredit(c: { invoiceId: string; key: string; clientEmail: string; currency: string; amount: number }): Promise<void> {
-      const em = orm.em.fork();
-      await em.createQueryBuilder(ClientCredit)
-        .insert({ id: randomUUID(), clientEmail: c.clientEmail, currency: c.currency, amount: c.amount, sourceInvoiceId: c.invoiceId, key: c.key, createdAt: new Date() })
-        .onConflict('key').ignore().execute();
-      await em.createQueryBuilder(TimelineEvent)
-        .insert({ invoiceId: c.invoiceId, key: `credit:${c.key}`, kind: 'credit', message: `${formatMoney(c.amount, c.currency)} overpaid, kept as credit for ${c.clientEmail}'s next invoice.`, at: new Date() })
-        .onConflict('key').ignore().execute();
+    async projectInvoice(p: InvoiceProjection): Promise<void> {
+      await refusedForData('projection', p.invoiceId, () => orm.em.fork().transactional((tx) => writeProjection(tx, p)));
     },
 
     async openOwnerTask(req: OwnerTaskRequest): Promise<void> {
@@ -133,9 +98,10 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       const title = req.title ? `${req.title} (${invoice.number})` : (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
       const facts = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
       const detail = req.detail ? `${req.detail}\n\n${facts}` : facts;
-      await em.createQueryBuilder(OwnerTask)
-        .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
-        .onConflict('key').ignore().execute();
+      await refusedForData('owner task', req.invoiceId, () =>
+        em.createQueryBuilder(OwnerTask)
+          .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
+          .onConflict('key').ignore().execute());
     },
   };
 }

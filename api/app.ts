@@ -19,6 +19,7 @@ import { changeOrderPagesRouter } from './routes/change-order-pages';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
 import { recurringRouter } from './routes/recurring';
+import { auditRouter } from './routes/audit';
 import { tasksRouter } from './routes/tasks';
 import { webhooksRouter } from './routes/webhooks';
 
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/clients', clientsRouter(deps));
   owner.use('/payments', paymentsRouter(deps));
   owner.use('/recurring', recurringRouter(deps));
+  owner.use('/audit', auditRouter(deps));
   app.use('/v1', owner);
 
   app.use(methodNotAllowed(buildOpenApiDocument(deps.publicUrl).paths));

@@ -1,4 +1,5 @@
 // /openapi.json, generated from the zod schemas that validate the requests: the two cannot drift.
+import { AuditRequestSchema } from './routes/audit';
 import { z } from 'zod';
 import {
   ClientProfileSchema,
@@ -219,6 +220,16 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       '/v1/payments/unapplied/{id}/assign': {
         post: { summary: 'Apply an unapplied payment to an invoice in the same currency', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: { required: true, content: json({ type: 'object', required: ['invoiceId'], properties: { invoiceId: { type: 'string', format: 'uuid' } } }) }, responses: { '200': { description: 'Applied' }, ...ownerErrors, '404': errorResponse('No such payment'), '409': errorResponse('Already assigned') } },
+      },
+      '/v1/audit': {
+        post: {
+          summary: 'Compare invoice records with their workflows (the owners of their state) and repair any record that drifted',
+          requestBody: { required: false, content: json(jsonSchema(AuditRequestSchema)) },
+          responses: {
+            '200': { description: 'What was checked and repaired', content: json({ type: 'object', properties: { checked: { type: 'integer' }, unanswered: { type: 'integer' }, repaired: { type: 'array', items: { type: 'object', properties: { invoiceId: { type: 'string' }, number: { type: 'string' }, differences: { type: 'array', items: { type: 'string' } } } } } } }) },
+            ...ownerErrors,
+          },
+        },
       },
       '/v1/webhooks/payments': {
         post: {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate, isValidTimeZone } from '../domain/dates';
 import { isKnownCurrency } from '../domain/money';
-import { INVOICE_STATUSES } from '../workflows/types';
+import { INVOICE_STATUSES } from '../domain/types';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');

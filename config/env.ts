@@ -35,6 +35,8 @@ const schema = z.object({
   WORKFLOW_BUNDLE_PATH: z.string().optional(),
   /** The worker's /metrics (its SDK exporter takes the next port). */
   WORKER_METRICS_PORT: z.coerce.number().int().min(1).max(65534).default(9464),
+  /** How often the worker's auditor compares each invoice's record with its workflow (0: never; POST /v1/audit runs it on demand). */
+  AUDIT_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(600),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   PAYMENTS_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
   RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),

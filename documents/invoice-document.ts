@@ -41,7 +41,7 @@ export interface InvoiceDocument {
 }
 
 export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): InvoiceDocument {
-  const context = messageContext(invoice, dateIn(now, invoice.client.timeZone));
+  const context = messageContext(invoice, now);
   const phrases = PHRASES[context.locale];
   const quantity = (q: number) => numberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
   const line = (l: Invoice['lines'][number]): DocumentLine => ({
@@ -67,7 +67,7 @@ export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = 
     amountDue: context.amountDue,
     amountDueMinor: amountDueOf(invoice),
     terms: phrases.terms(context),
-    discount: invoice.status === 'open' ? phrases.discount(context) : null,
+    discount: phrases.discount(context),
     lateFees: phrases.lateFees(context),
     note: invoice.note ?? null,
   };

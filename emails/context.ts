@@ -1,8 +1,8 @@
 // Everything a message about one invoice may say, formatted once for the client's locale.
-import { addDays, daysBetween, formatLongDate } from '../domain/dates';
+import { addDays, dateIn, daysBetween, formatLongDate } from '../domain/dates';
 import { formatMoney } from '../domain/money';
-import { amountDueOf, type Invoice } from '../db/entities';
-import { earlyPaymentOffer } from '../workflows/fees';
+import { offerState } from '../domain/account';
+import { amountDueOf, rowAmounts, type Invoice } from '../db/entities';
 
 export type Locale = 'en' | 'bg';
 
@@ -33,13 +33,23 @@ export interface MessageContext {
   date(date: string): string;
 }
 
-export function messageContext(invoice: Invoice, today: string): MessageContext {
+/** The offer as the record tells it, by the same rule the workflow applies. */
+export function recordOffer(invoice: Invoice, now: number) {
+  return offerState(
+    { terms: invoice.terms ?? {}, issueDate: invoice.issueDate, timeZone: invoice.client.timeZone, total: invoice.total },
+    { status: invoice.status, discount: invoice.discountTotal ?? 0, amounts: rowAmounts(invoice) },
+    now,
+  );
+}
+
+/** `now` is the moment of the message; its day on the client's clock counts for dates and the offer. */
+export function messageContext(invoice: Invoice, now: Date): MessageContext {
+  const today = dateIn(now, invoice.client.timeZone);
   const locale: Locale = invoice.client.locale === 'bg' ? 'bg' : 'en';
   const intl = locale === 'bg' ? 'bg-BG' : 'en-GB';
   const money = (amount: number) => formatMoney(amount, invoice.currency, intl);
   const date = (d: string) => formatLongDate(d, intl);
-  const offer = earlyPaymentOffer(invoice.terms?.earlyPayment, invoice.issueDate, invoice.total);
-  const offerStands = !!offer && today <= offer.deadline && invoice.amountPaid === 0;
+  const offer = recordOffer(invoice, now.getTime());
   const fees = invoice.terms?.lateFees;
   return {
     locale,
@@ -56,11 +66,11 @@ export function messageContext(invoice: Invoice, today: string): MessageContext 
     daysOverdue: Math.max(0, daysBetween(invoice.dueDate, today)),
     daysToDue: Math.max(0, daysBetween(today, invoice.dueDate)),
     payBy: date(addDays(today, 7)),
-    discount: offerStands ? { percent: invoice.terms.earlyPayment!.percent, amount: money(offer!.discount), payNow: money(offer!.discountedTotal), deadline: date(offer!.deadline) } : null,
+    discount: offer?.stands ? { percent: invoice.terms.earlyPayment!.percent, amount: money(offer.discount), payNow: money(offer.payNow), deadline: date(offer.deadline) } : null,
     lateFees: fees
       ? { fixed: fees.fixedAmount ? money(fees.fixedAmount) : null, annualRatePercent: fees.annualRatePercent ?? null, graceDays: fees.graceDays, cap: fees.capAmount ? money(fees.capAmount) : null }
       : null,
-    feesCharged: (invoice.adjustmentsTotal ?? 0) > 0 ? money(invoice.adjustmentsTotal) : null,
+    feesCharged: (invoice.adjustmentsTotal ?? 0) + (invoice.discountTotal ?? 0) > 0 ? money(invoice.adjustmentsTotal + (invoice.discountTotal ?? 0)) : null,
     money,
     date,
   };

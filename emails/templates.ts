@@ -1,7 +1,7 @@
 // What each message says, in English and Bulgarian. Friendly before the due date, plainer after,
 // never a threat: fees and consequences are stated as facts, and legal steps are only ever a
 // person's decision. The tone check in tests/unit/templates.test.ts reads every one of them.
-import type { Tone } from '../workflows/types';
+import type { Tone } from '../domain/types';
 import type { Locale, MessageContext } from './context';
 
 export interface MessageText {

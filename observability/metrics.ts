@@ -9,6 +9,8 @@ export const metrics = {
   invoicesCreated: new client.Counter({ name: 'dunwell_invoices_created_total', help: 'Invoices created (issued or draft)', labelNames: ['status'] as const, registers: [registry] }),
   emailsSent: new client.Counter({ name: 'dunwell_emails_sent_total', help: 'Emails handed to the mail transport, by ladder step', labelNames: ['step', 'transport'] as const, registers: [registry] }),
   paymentsApplied: new client.Counter({ name: 'dunwell_payments_applied_total', help: 'Payment events applied to invoices, by kind', labelNames: ['kind'] as const, registers: [registry] }),
+  unstorableWrites: new client.Counter({ name: 'dunwell_unstorable_writes_total', help: 'Writes PostgreSQL refused for their data (SQL state 22, 23, 08P01): not retried, an owner task instead', labelNames: ['write'] as const, registers: [registry] }),
+  projectionRepairs: new client.Counter({ name: 'dunwell_projection_repairs_total', help: 'Invoice records the auditor found out of step with their workflow and repaired', registers: [registry] }),
   webhookRejects: new client.Counter({ name: 'dunwell_webhook_rejects_total', help: 'Webhooks refused (bad signature or shape)', labelNames: ['provider'] as const, registers: [registry] }),
   httpDuration: new client.Histogram({
     name: 'dunwell_http_request_duration_seconds', help: 'API request latency', labelNames: ['method', 'route', 'status'] as const,

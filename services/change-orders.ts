@@ -1,14 +1,14 @@
 // Extra scope (habit 8): proposed by the owner, approved or declined in writing by the client,
 // billed only once approved and then beside the original lines, never mixed in with them.
 import { randomUUID } from 'node:crypto';
-import { LockMode } from '@mikro-orm/core';
 import type { Client } from '@temporalio/client';
-import { ChangeOrder, Invoice, TimelineEvent } from '../db/entities';
+import { ChangeOrder, Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
-import { computeTotals, formatMoney, type LineInput } from '../domain/money';
+import { computeTotals, type LineInput } from '../domain/money';
 import type { changeOrderEmailWorkflow } from '../workflows/change-order-email';
-import { addChangeOrderUpdate } from '../workflows/messages';
+import { decideChangeOrderUpdate } from '../workflows/messages';
 import { DomainError } from './errors';
+import { updateInvoice } from './invoice-commands';
 import { changeOrderUrl, newToken, TOKEN_PATTERN } from './invoice-links';
 
 export interface ChangeOrderDeps {
@@ -41,34 +41,28 @@ export async function changeOrderForToken(orm: Orm, token: string) {
   return { order, invoice: await em.findOneOrFail(Invoice, { id: order.invoiceId }) };
 }
 
-/** The client's written decision: the name they typed, when, from where, with what. */
+/**
+ * The client's written decision: the name they typed, when, from where, with what. It goes to the
+ * invoice's workflow, which decides and then records it; nothing here writes the decision itself,
+ * so a decision the workflow refuses leaves no trace, and one it takes is never lost.
+ */
 export async function decideChangeOrder(
   deps: ChangeOrderDeps,
   token: string,
   decision: { approve: boolean; name: string; ip: string; userAgent: string },
 ): Promise<ChangeOrder> {
-  return deps.orm.em.fork().transactional(async (em) => {
-    const order = await em.findOne(ChangeOrder, { token }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (!order) throw new DomainError('not_allowed_now', 'No such change order.');
-    if (order.status !== 'pending') throw new DomainError('not_allowed_now', `This change order was already ${order.status}.`);
-    const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
-    em.assign(order, {
-      status: decision.approve ? 'approved' : 'declined', decidedName: decision.name, decidedAt: new Date(),
-      decidedIp: decision.ip.slice(0, 100), decidedUserAgent: decision.userAgent.slice(0, 500),
-    });
-    if (decision.approve) {
-      // The workflow first (idempotent by id); the row lock holds off a second decision meanwhile.
-      await deps.temporal.workflow.getHandle(invoice.workflowId!).executeUpdate(addChangeOrderUpdate, {
-        args: [{ changeOrderId: order.id, amount: order.total, description: order.description }],
-        updateId: `change_order:${order.id}`,
-      });
-      await em.execute('update invoice set changes_total = changes_total + ? where id = ?', [order.total, invoice.id]);
-    }
-    const verb = decision.approve ? 'approved' : 'declined';
-    em.persist(Object.assign(new TimelineEvent(), {
-      invoiceId: invoice.id, key: `change_order_decision:${order.id}`, kind: `change_order_${verb}`, at: new Date(),
-      message: `Change order "${order.description}" (${formatMoney(order.total, invoice.currency)}) ${verb} by ${decision.name}.`,
-    }));
-    return order;
-  });
+  const em = deps.orm.em.fork();
+  const order = TOKEN_PATTERN.test(token) ? await em.findOne(ChangeOrder, { token }) : null;
+  if (!order) throw new DomainError('not_allowed_now', 'No such change order.');
+  if (order.status !== 'pending') throw new DomainError('not_allowed_now', `This change order was already ${order.status}.`);
+  const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
+  if (!invoice.workflowId) throw new DomainError('not_allowed_now', 'The invoice has not been issued.');
+  await updateInvoice(deps.temporal, invoice, decideChangeOrderUpdate, {
+    changeOrderId: order.id, approved: decision.approve, amount: order.total, description: order.description, name: decision.name,
+    at: new Date().toISOString(), ip: decision.ip.slice(0, 100), userAgent: decision.userAgent.slice(0, 500),
+  }, 'decide this change order', `change_order:${order.id}`);
+  const decided = await deps.orm.em.fork().findOneOrFail(ChangeOrder, { id: order.id });
+  // Two decisions at once: the workflow took the first; the second learns what it was.
+  if (decided.status !== (decision.approve ? 'approved' : 'declined')) throw new DomainError('not_allowed_now', `This change order was already ${decided.status}.`);
+  return decided;
 }

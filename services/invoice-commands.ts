@@ -29,7 +29,7 @@ import type {
   PendingPaymentInput,
   PromiseInput,
   RefundInput,
-} from '../workflows/types';
+} from '../domain/types';
 import { DomainError } from './errors';
 
 export type PaymentOutcome = 'applied' | 'duplicate';
@@ -129,21 +129,25 @@ export async function readLiveState(temporal: Client, invoice: Invoice): Promise
   }
 }
 
-async function conversationUpdate<Arg>(
+/** Sends an update to the invoice's workflow; its refusal is the caller's 409, never a 5xx. */
+export async function updateInvoice<Arg>(
   temporal: Client,
   invoice: Invoice,
   update: UpdateDefinition<InvoiceSnapshot, [Arg]>,
   arg: Arg,
   what: string,
+  updateId?: string,
 ): Promise<InvoiceSnapshot> {
   try {
-    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg] }));
+    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg], updateId }));
   } catch (err) {
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `Cannot ${what} on ${invoice.number}: ${reason ?? `it is ${invoice.status}`}.`);
     throw err;
   }
 }
+
+const conversationUpdate = updateInvoice;
 
 export const pauseReminders = (temporal: Client, invoice: Invoice, pause: PauseInput) =>
   conversationUpdate(temporal, invoice, pauseRemindersUpdate, pause, 'pause reminders');

@@ -1,8 +1,8 @@
 // What the API shows of an invoice: the stored record, plus the live workflow's view when asked.
-import { dateIn, formatLongDate } from '../domain/dates';
-import { earlyPaymentOffer } from '../workflows/fees';
+import { formatLongDate } from '../domain/dates';
 import { amountDueOf, type Invoice, type TimelineEvent } from '../db/entities';
-import type { InvoiceSnapshot } from '../workflows/types';
+import { recordOffer } from '../emails/context';
+import type { InvoiceSnapshot } from '../domain/types';
 
 export function paymentTerms(invoice: Pick<Invoice, 'termsDays' | 'dueDate'>): string {
   return `within ${invoice.termsDays} ${invoice.termsDays === 1 ? 'day' : 'days'} (by ${formatLongDate(invoice.dueDate)})`;
@@ -20,6 +20,7 @@ export function invoiceSummary(invoice: Invoice) {
     total: invoice.total,
     amountPaid: invoice.amountPaid,
     adjustments: invoice.adjustmentsTotal,
+    changesTotal: invoice.changesTotal,
     amountDue: amountDueOf(invoice),
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
@@ -34,24 +35,15 @@ export function invoiceSummary(invoice: Invoice) {
   };
 }
 
-/** The early-payment offer as the record tells it, for when the workflow is not asked. */
-function offerFromRecord(invoice: Invoice) {
-  const offer = earlyPaymentOffer(invoice.terms?.earlyPayment, invoice.issueDate, invoice.total);
-  if (!offer) return null;
-  const today = dateIn(new Date(), invoice.client.timeZone);
-  const applied = (invoice.adjustmentsTotal ?? 0) < 0;
-  return { ...offer, stands: invoice.status === 'open' && !applied && today <= offer.deadline, applied };
-}
-
 export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live: InvoiceSnapshot | null) {
   const summary = invoiceSummary(invoice);
   return {
     ...summary,
     // While the workflow answers, its view is the freshest; the table catches up a moment later.
     ...(live
-      ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments ?? summary.adjustments, amountDue: live.amountDue, dueDate: live.dueDate }
+      ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments, changesTotal: live.changesTotal, amountDue: live.amountDue, dueDate: live.dueDate }
       : {}),
-    earlyPayment: live?.earlyPayment ?? offerFromRecord(invoice),
+    earlyPayment: live ? live.earlyPayment : recordOffer(invoice, Date.now()),
     lines: invoice.lines,
     note: invoice.note ?? null,
     issuer: invoice.issuerSnapshot,

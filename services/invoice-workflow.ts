@@ -5,7 +5,7 @@ import type { Orm } from '../db/orm';
 import { formatMoney } from '../domain/money';
 import type { invoiceWorkflow } from '../workflows/invoice';
 import * as attributes from '../workflows/search-attributes';
-import type { InvoiceWorkflowInput } from '../workflows/types';
+import type { InvoiceWorkflowInput } from '../domain/types';
 
 export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
   return {
@@ -17,9 +17,8 @@ export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
     dueDate: invoice.dueDate,
     clientEmail: invoice.clientEmail,
     timeZone: invoice.client.timeZone,
-    ladder: invoice.ladder,
-    policy: invoice.policy ?? undefined,
-    terms: invoice.terms,
+    policy: invoice.policy!,
+    terms: invoice.terms ?? {},
   };
 }
 

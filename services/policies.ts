@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { ClientProfile, DunningPolicyRecord, Invoice } from '../db/entities';
 import { addDays } from '../domain/dates';
 import type { PolicyInput } from '../api/schemas';
-import { BUILTIN_POLICIES, isBuiltinPolicy, policyProblems, step, type DunningPolicy } from '../workflows/policies';
+import { BUILTIN_POLICIES, isBuiltinPolicy, policyProblems, step, type DunningPolicy } from '../domain/policies';
 import { DomainError } from './errors';
 
 /** "Habitually late": this many of the client's last LOOKBACK invoices paid (or still open) LATE_DAYS past due. */

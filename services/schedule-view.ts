@@ -1,9 +1,9 @@
 // The schedule an owner (or the client's page) sees: the same engine the workflow runs.
 import { amountDueOf, type Invoice } from '../db/entities';
 import { dateTimeFormat } from '../domain/intl';
-import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../workflows/ladder';
-import { BUILTIN_POLICIES } from '../workflows/policies';
-import type { InvoiceSnapshot, ScheduledStep } from '../workflows/types';
+import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../domain/ladder';
+import { BUILTIN_POLICIES } from '../domain/policies';
+import type { InvoiceSnapshot, ScheduledStep } from '../domain/types';
 
 function localTime(at: string, timeZone: string): string {
   return dateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));

@@ -8,6 +8,7 @@ import { createMailer } from '../activities/mailer-from-config';
 import { createOrm } from '../db/orm';
 import { createWorkers, runWorkers } from './create-workers';
 import { startReconciler } from './reconciler';
+import { startAuditor } from '../services/auditor';
 
 async function main() {
   const config = loadConfig();
@@ -41,10 +42,12 @@ async function main() {
     workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const stopAuditor = config.AUDIT_INTERVAL_SECONDS > 0 ? startAuditor({ orm, temporal: client }, config.AUDIT_INTERVAL_SECONDS * 1000) : () => {};
   logger.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: `:${config.WORKER_METRICS_PORT}/metrics` });
   // The SDK's Runtime turns SIGINT/SIGTERM into a graceful worker shutdown; run() resolves after it.
   await runWorkers(workers);
   stopReconciler();
+  stopAuditor();
   metricsServer.close();
   await client.connection.close();
   await connection.close();

@@ -1,5 +1,6 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { InvoiceProjection } from '../domain/projection';
 import type {
   ChangeOrderInput,
   CollectionsDecision,
@@ -11,7 +12,7 @@ import type {
   PromiseInput,
   RefundInput,
   VoidInput,
-} from './types';
+} from '../domain/types';
 
 /** Adds a payment; a repeated paymentId is a no-op that returns the current state. */
 export const recordPaymentUpdate = defineUpdate<InvoiceSnapshot, [PaymentInput]>('recordPayment');
@@ -19,6 +20,8 @@ export const voidInvoiceUpdate = defineUpdate<InvoiceSnapshot, [VoidInput]>('voi
 /** A person's decision once the invoice reached collections review. */
 export const decideCollectionsUpdate = defineUpdate<InvoiceSnapshot, [CollectionsDecision]>('decideCollections');
 export const invoiceStateQuery = defineQuery<InvoiceSnapshot>('invoiceState');
+/** Everything PostgreSQL should hold of the invoice's state, for the auditor to compare and repair. */
+export const invoiceProjectionQuery = defineQuery<InvoiceProjection>('invoiceProjection');
 /** The client asked a question or disputes: reminders stop until resumed (or the pause runs out). */
 export const pauseRemindersUpdate = defineUpdate<InvoiceSnapshot, [PauseInput]>('pauseReminders');
 export const resumeRemindersUpdate = defineUpdate<InvoiceSnapshot, [{ note?: string }]>('resumeReminders');
@@ -28,5 +31,5 @@ export const promiseToPayUpdate = defineUpdate<InvoiceSnapshot, [PromiseInput]>(
 export const recordRefundUpdate = defineUpdate<InvoiceSnapshot, [RefundInput]>('recordRefund');
 export const paymentPendingUpdate = defineUpdate<InvoiceSnapshot, [PendingPaymentInput]>('paymentPending');
 export const paymentFailedUpdate = defineUpdate<InvoiceSnapshot, [FailedPaymentInput]>('paymentFailed');
-/** A change order the client approved: the amount due grows by its total. */
-export const addChangeOrderUpdate = defineUpdate<InvoiceSnapshot, [ChangeOrderInput]>('addChangeOrder');
+/** The client approved or declined a change order in writing: an approved one adds its total to what is due. */
+export const decideChangeOrderUpdate = defineUpdate<InvoiceSnapshot, [ChangeOrderInput]>('decideChangeOrder');

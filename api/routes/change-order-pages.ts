@@ -21,7 +21,7 @@ export function changeOrderPagesRouter(deps: AppDeps): Router {
     const found = await changeOrderForToken(deps.orm, token);
     if (!found) return null;
     const { order, invoice } = found;
-    const c = messageContext(invoice, dateIn(new Date(), invoice.client.timeZone));
+    const c = messageContext(invoice, new Date());
     const t = PAGE_TEXT[c.locale];
     const decided = order.status !== 'pending'
       ? `<p class="status status-${order.status === 'approved' ? 'paid' : 'open'}" role="status">${e(order.status === 'approved' ? t.approvedBy : t.declinedBy)} ${e(order.decidedName ?? '')}, ${e(order.decidedAt!.toISOString().replace('T', ' ').slice(0, 16))} UTC</p>`

@@ -1,8 +1,9 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
+import { amountDue, type Amounts } from '../../domain/account';
 import type { PricedLine } from '../../domain/money';
-import type { PaymentTerms } from '../../workflows/fees';
-import type { DunningPolicy } from '../../workflows/policies';
-import type { InvoiceStatus, LadderStep, Stage } from '../../workflows/types';
+import type { PaymentTerms } from '../../domain/fees';
+import type { DunningPolicy } from '../../domain/policies';
+import type { InvoiceStatus, LadderStep, Stage } from '../../domain/types';
 import type { PaymentInstructions } from './issuer';
 
 export interface ClientDetails {
@@ -24,7 +25,10 @@ export interface IssuerSnapshot {
   paymentInstructions: PaymentInstructions;
 }
 
-/** An invoice as issued. Its document fields never change; status, stage and amountPaid are projections. */
+/**
+ * An invoice as issued. Its document fields never change; status, stage, dueDate and the amounts
+ * are the projection of its workflow (activities/records.ts), the only writer of its state.
+ */
 export class Invoice {
   id!: string;
   issuerId!: string;
@@ -55,6 +59,10 @@ export class Invoice {
   terms: PaymentTerms = {};
   /** Late fees minus discounts, from invoice_adjustment. */
   adjustmentsTotal = 0;
+  /** The early-payment discount granted (part of adjustmentsTotal). */
+  discountTotal = 0;
+  /** The workflow event the row reflects. */
+  projectedSeq = 0;
   /** Approved change orders, billed beside the original lines. */
   changesTotal = 0;
   paidAt?: Date | null;
@@ -102,6 +110,8 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     policyReason: { type: 'string' },
     terms: { type: 'json' },
     adjustmentsTotal: money(),
+    discountTotal: money(),
+    projectedSeq: money(),
     changesTotal: money(),
     paidAt: { type: 'Date', nullable: true },
     workflowId: { type: 'string', nullable: true },
@@ -113,7 +123,10 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
   },
 });
 
-/** What the client still owes: total plus approved change orders and late fees, minus discounts and payments. */
-export function amountDueOf(invoice: Pick<Invoice, 'total' | 'adjustmentsTotal' | 'amountPaid'> & { changesTotal?: number }): number {
-  return Math.max(0, invoice.total + (invoice.changesTotal ?? 0) + (invoice.adjustmentsTotal ?? 0) - invoice.amountPaid);
-}
+/** The row's amounts in the account's terms (domain/account.ts computes what is owed from them). */
+export const rowAmounts = (i: Pick<Invoice, 'total' | 'changesTotal' | 'adjustmentsTotal' | 'amountPaid'>): Amounts => ({
+  total: i.total, changes: i.changesTotal ?? 0, adjustments: i.adjustmentsTotal ?? 0, paid: i.amountPaid,
+});
+
+/** What the client still owes, by the one rule. */
+export const amountDueOf = (i: Pick<Invoice, 'total' | 'changesTotal' | 'adjustmentsTotal' | 'amountPaid'>): number => amountDue(rowAmounts(i));

@@ -1,5 +1,5 @@
 import { BigIntType, EntitySchema } from '@mikro-orm/core';
-import type { DunningPolicy } from '../../workflows/policies';
+import type { DunningPolicy } from '../../domain/policies';
 
 /** An owner-defined dunning policy. Built-in ones live in code (workflows/policies.ts). */
 export class DunningPolicyRecord {

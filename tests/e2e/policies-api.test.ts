@@ -3,8 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Invoice } from '../../db/entities';
 import { addDays } from '../../domain/dates';
-import { NEW_PROGRESS, pastAtStart, planSchedule } from '../../workflows/ladder';
-import { BUILTIN_POLICIES } from '../../workflows/policies';
+import { NEW_PROGRESS, pastAtStart, planSchedule } from '../../domain/ladder';
+import { BUILTIN_POLICIES } from '../../domain/policies';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accrueLateFees, earlyPaymentOffer, NO_LATE_FEES } from '../../workflows/fees';
+import { accrueLateFees, earlyPaymentOffer, NO_LATE_FEES } from '../../domain/fees';
 
 describe('early-payment discount', () => {
   it('takes the percentage off the total until the deadline day', () => {

@@ -1,8 +1,8 @@
 // The dunning engine as pure functions: schedules per policy, time zones, weekends, business
 // hours, daylight saving, pauses, promises and the no-burst rule.
 import { describe, expect, it } from 'vitest';
-import { dueNow, effectiveShift, NEW_PROGRESS, nextAllowedInstant, nextBusinessDay, pastAtStart, planSchedule, promiseBreaksAt, STANDARD_LADDER, supersededSteps, type LadderProgress } from '../../workflows/ladder';
-import { BUILTIN_POLICIES, policyProblems, step } from '../../workflows/policies';
+import { dueNow, effectiveShift, NEW_PROGRESS, nextAllowedInstant, nextBusinessDay, pastAtStart, planSchedule, promiseBreaksAt, STANDARD_LADDER, supersededSteps, type LadderProgress } from '../../domain/ladder';
+import { BUILTIN_POLICIES, policyProblems, step } from '../../domain/policies';
 
 const { gentle, standard, firm } = BUILTIN_POLICIES;
 const hours = standard.businessHours;

@@ -6,8 +6,8 @@ import { computeTotals } from '../../domain/money';
 import { messageContext } from '../../emails/context';
 import { renderEmail } from '../../emails/render';
 import { CLIENT_TEMPLATES, clientMessage, LOCALES, OWNER_TEMPLATES, ownerMessage } from '../../emails/templates';
-import { BUILTIN_POLICIES } from '../../workflows/policies';
-import type { Tone } from '../../workflows/types';
+import { BUILTIN_POLICIES } from '../../domain/policies';
+import type { Tone } from '../../domain/types';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 
 function invoiceFor(locale: 'en' | 'bg', terms: Invoice['terms'] = {}): Invoice {
@@ -41,7 +41,7 @@ describe('client emails', () => {
 
   it.each(cases)('$name is polite, clear, free of jargon and threats', ({ template, tone, locale }) => {
     const invoice = invoiceFor(locale);
-    const context = messageContext(invoice, '2027-01-04');
+    const context = messageContext(invoice, new Date('2027-01-04T12:00:00Z'));
     const email = renderEmail(invoice, context, clientMessage(template, context, tone));
     const all = `${email.subject}\n${email.text}`;
     const w = WORDS[locale];
@@ -59,7 +59,7 @@ describe('client emails', () => {
 
   it.each(LOCALES)('%s: the invoice carries every field habit 2 requires and plain-language terms', (locale) => {
     const invoice = invoiceFor(locale);
-    const context = messageContext(invoice, '2026-11-28');
+    const context = messageContext(invoice, new Date('2026-11-28T12:00:00Z'));
     const { text } = renderEmail(invoice, context, clientMessage('invoice', context, 'friendly'));
     for (const field of [ISSUER.name, ISSUER.taxId, ISSUER.address, ISSUER.email, ISSUER.phone, 'INV-2026-0007', 'Brand identity', 'PO-7781']) {
       expect(text).toContain(field);
@@ -69,8 +69,8 @@ describe('client emails', () => {
 
   it.each(LOCALES)('%s: states the early-payment offer before its deadline and not after', (locale) => {
     const invoice = invoiceFor(locale, { earlyPayment: { percent: 2, withinDays: 10 } });
-    const before = messageContext(invoice, '2026-12-08');
-    const after = messageContext(invoice, '2026-12-09');
+    const before = messageContext(invoice, new Date('2026-12-08T12:00:00Z'));
+    const after = messageContext(invoice, new Date('2026-12-09T12:00:00Z'));
     const offer = locale === 'en' ? /save 2% \(€30\.80\)/ : /спестявате 2% \(30,80\s?€\)/;
     expect(renderEmail(invoice, before, clientMessage('invoice', before, 'friendly')).text).toMatch(offer);
     expect(renderEmail(invoice, after, clientMessage('reminder_before_due', after, 'friendly')).text).not.toMatch(offer);
@@ -79,7 +79,7 @@ describe('client emails', () => {
   it.each(LOCALES)('%s: states late-fee terms plainly in every message when they are on', (locale) => {
     const invoice = invoiceFor(locale, { lateFees: { graceDays: 7, fixedAmount: 2_500, annualRatePercent: 8, capAmount: 10_000 } });
     for (const { template, tone } of pairs) {
-      const context = messageContext(invoice, '2026-12-01');
+      const context = messageContext(invoice, new Date('2026-12-01T12:00:00Z'));
       const { text } = renderEmail(invoice, context, clientMessage(template, context, tone));
       expect(text).toMatch(locale === 'en' ? /Late payment: 7 days after the due date, a one-off fee of €25\.00 and simple interest of 8% a year/ : /При забавено плащане: 7 дни след падежа/);
       expect(text).not.toMatch(WORDS[locale].threat);
@@ -88,7 +88,7 @@ describe('client emails', () => {
 
   it('escapes what the user typed in the HTML version', () => {
     const sneaky = { ...invoiceFor('en'), note: '<script>alert(1)</script>' } as Invoice;
-    const context = messageContext(sneaky, '2026-11-28');
+    const context = messageContext(sneaky, new Date('2026-11-28T12:00:00Z'));
     const { html } = renderEmail(sneaky, context, clientMessage('invoice', context, 'friendly'));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
@@ -98,7 +98,7 @@ describe('client emails', () => {
 describe('owner notes', () => {
   it.each(OWNER_TEMPLATES)('%s names the invoice and threatens no one', (template) => {
     const invoice = invoiceFor('en');
-    const context = messageContext(invoice, '2027-01-20');
+    const context = messageContext(invoice, new Date('2027-01-20T12:00:00Z'));
     const { text } = renderEmail(invoice, context, ownerMessage(template, context));
     expect(text).toContain('INV-2026-0007');
     expect(text).not.toMatch(WORDS.en.threat);

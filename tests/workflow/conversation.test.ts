@@ -12,8 +12,8 @@ import {
   recordPaymentUpdate,
   resumeRemindersUpdate,
 } from '../../workflows/messages';
-import { supersededSteps } from '../../workflows/ladder';
-import { BUILTIN_POLICIES } from '../../workflows/policies';
+import { supersededSteps } from '../../domain/ladder';
+import { BUILTIN_POLICIES } from '../../domain/policies';
 import { issueInvoice, mailsTo, payment, useTimeSkipping } from '../support/time-skipping';
 
 const ctx = useTimeSkipping();
@@ -23,7 +23,7 @@ const clientSteps = (email: string) => mailsTo(ctx, email).map((m) => stepOf(m.i
 const sleepUntil = async (iso: string, plusMs = 60_000) => ctx.env.sleep(Math.max(1, Date.parse(iso) + plusMs - (await ctx.env.currentTimeMs())));
 /** Workflow timers fire a few milliseconds after their instant. */
 const close = (actual: string, planned: string) => Math.abs(Date.parse(actual) - Date.parse(planned)) < 1_000;
-const plannedAt = async (handle: { query: (q: typeof invoiceStateQuery) => Promise<import('../../workflows/types').InvoiceSnapshot> }, stepId: string) =>
+const plannedAt = async (handle: { query: (q: typeof invoiceStateQuery) => Promise<import('../../domain/types').InvoiceSnapshot> }, stepId: string) =>
   (await handle.query(invoiceStateQuery)).ladder!.upcoming.find((u) => u.step.id === stepId)!.at;
 const tasksOf = (invoiceId: string) => ctx.orm.em.fork().find(OwnerTask, { invoiceId }, { orderBy: { createdAt: 'asc' } });
 

@@ -1,6 +1,6 @@
 // The dunning engine: one pure function turns (policy, invoice, what happened so far) into the
 // exact schedule. The workflow runs it; the API shows it. No I/O, no clock: `now` is passed in.
-import { addDays, dateIn, minutesIn, weekday, zonedInstant } from '../domain/dates';
+import { addDays, dateIn, minutesIn, weekday, zonedInstant } from './dates';
 import { BUILTIN_POLICIES, type BusinessHours, type DunningPolicy } from './policies';
 import type { LadderStep, ScheduledStep } from './types';
 

@@ -52,12 +52,10 @@ export interface InvoiceWorkflowInput {
   dueDate: string;
   clientEmail: string;
   timeZone: string;
-  /** A snapshot of the ladder at issue: later policy changes never reach a running invoice. */
-  ladder: LadderStep[];
-  /** The whole policy at issue (absent in invoices started before policies existed). */
-  policy?: import('./policies').DunningPolicy;
+  /** The whole policy at issue: later policy changes never reach a running invoice. */
+  policy: import('./policies').DunningPolicy;
   /** Early-payment discount and late fees, as stated on the invoice. */
-  terms?: import('./fees').PaymentTerms;
+  terms: import('./fees').PaymentTerms;
 }
 
 export interface PauseInput {
@@ -106,12 +104,8 @@ export interface FailedPaymentInput {
   reason: string;
 }
 
-/** Extra scope the client approved in writing: billed beside the original lines. */
-export interface ChangeOrderInput {
-  changeOrderId: string;
-  amount: number;
-  description: string;
-}
+/** The client's written decision on extra scope: an approved one is billed beside the original lines. */
+export type ChangeOrderInput = import('./account').ChangeOrderDecision;
 
 export interface VoidInput {
   reason?: string;
@@ -129,6 +123,8 @@ export interface TimelineEntry {
 }
 
 export interface InvoiceSnapshot {
+  /** The workflow's event sequence number: the projection that carries it is up to date. */
+  seq: number;
   status: InvoiceStatus;
   stage: Stage;
   currency: string;
@@ -136,12 +132,13 @@ export interface InvoiceSnapshot {
   amountPaid: number;
   /** Late fees charged minus discounts granted. */
   adjustments: number;
+  /** Approved change orders. */
+  changesTotal: number;
   amountDue: number;
   dueDate: string;
   nextStep: { id: string; action: StepAction; at: string } | null;
   history: TimelineEntry[];
-  /** Absent for invoices started before policies existed. */
-  ladder?: {
+  ladder: {
     policy: string;
     state: 'running' | 'paused' | 'promised' | 'finished' | 'closed';
     resumesAt: string | null;
@@ -150,5 +147,5 @@ export interface InvoiceSnapshot {
     pause: { since: string; reason: string; resumesAt: string | null } | null;
     promise: { date: string; madeAt: string; breaksAt: string } | null;
   };
-  earlyPayment?: { deadline: string; discount: number; discountedTotal: number; stands: boolean; applied: boolean } | null;
+  earlyPayment: { deadline: string; discount: number; discountedTotal: number; stands: boolean; applied: boolean; payNow: number } | null;
 }

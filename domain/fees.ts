@@ -1,7 +1,7 @@
 // Money rules that change what is due: an early-payment discount (habit 6) and late fees
 // (habit 10). Pure, stated on the invoice from the start, never retroactive, never compounded.
-import { addDays, daysBetween } from '../domain/dates';
-import { roundHalfAwayFromZero } from '../domain/money';
+import { addDays, daysBetween } from './dates';
+import { roundHalfAwayFromZero } from './money';
 
 export interface EarlyPaymentTerms {
   /** e.g. 2 for 2 % off. */

@@ -1,0 +1,47 @@
+// What an invoice's workflow answers when asked: the account, the ladder's plan and the offer,
+// computed by the same pure functions the API and emails use.
+import { accountDue, amountsOf, isClosed, offerState, type Account, type OfferTerms } from './account';
+import { planSchedule, type LadderProgress } from './ladder';
+import type { DunningPolicy } from './policies';
+import type { InvoiceSnapshot, TimelineEntry } from './types';
+
+export interface SnapshotInput {
+  account: Account;
+  offer: OfferTerms;
+  policy: DunningPolicy;
+  timeZone: string;
+  progress: LadderProgress;
+  history: readonly TimelineEntry[];
+  now: Date;
+}
+
+export function invoiceSnapshot({ account: a, offer, policy, timeZone, progress, history, now }: SnapshotInput): InvoiceSnapshot {
+  const closed = isClosed(a);
+  const schedule = planSchedule(policy, { dueDate: a.dueDate, timeZone }, progress, now);
+  const next = closed || schedule.state === 'paused' ? undefined : schedule.upcoming[0];
+  const early = offerState(offer, { status: a.status, discount: a.discount, amounts: amountsOf(a) }, now.getTime());
+  return {
+    seq: a.seq,
+    status: a.status,
+    stage: a.stage,
+    currency: a.currency,
+    total: a.total,
+    amountPaid: a.paid,
+    adjustments: a.fees - a.discount,
+    changesTotal: a.changes,
+    amountDue: accountDue(a),
+    dueDate: a.dueDate,
+    nextStep: next ? { id: next.step.id, action: next.step.action, at: next.at } : null,
+    history: [...history],
+    ladder: {
+      policy: policy.name,
+      state: closed ? 'closed' : schedule.state,
+      resumesAt: schedule.resumesAt,
+      upcoming: closed ? [] : schedule.upcoming,
+      done: [...progress.done],
+      pause: progress.pause,
+      promise: progress.promise,
+    },
+    earlyPayment: early,
+  };
+}

@@ -1,0 +1,119 @@
+// One invoice's workflow state and the effects every change goes through: the account changes,
+// the timeline gets its line, the Temporal UI its search attributes, PostgreSQL its projection.
+import { ActivityFailure, ApplicationFailure, log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { accountDue, openAccount, rowOf, type Account, type Entries, type OfferTerms } from '../domain/account';
+import { formatMoney } from '../domain/money';
+import { planSchedule, type LadderProgress, NEW_PROGRESS, pastAtStart } from '../domain/ladder';
+import { NO_LATE_FEES, type LateFeeProgress } from '../domain/fees';
+import type { DunningPolicy } from '../domain/policies';
+import { UNSTORABLE_DATA } from '../domain/projection';
+import { invoiceSnapshot } from '../domain/snapshot';
+import type { CollectionsDecision, InvoiceSnapshot, InvoiceWorkflowInput, TimelineEntry } from '../domain/types';
+import { emailActivities, records } from './effects';
+import * as attributes from './search-attributes';
+
+const isUnstorable = (err: unknown) =>
+  err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === UNSTORABLE_DATA;
+
+export class InvoiceRun {
+  account: Account;
+  progress: LadderProgress = { ...NEW_PROGRESS };
+  lateFees: LateFeeProgress = NO_LATE_FEES;
+  readonly history: TimelineEntry[] = [];
+  /** A person's collections decision, waiting for the main loop to act on it. */
+  decision: CollectionsDecision | undefined;
+  /** The payment on its way (a bank debit) that holds the reminders, if any. */
+  pendingPaymentId: string | null = null;
+  /** Bumped by every change, so a waiting loop wakes up and re-plans. */
+  changes = 0;
+  readonly policy: DunningPolicy;
+  readonly offer: OfferTerms;
+  readonly timeZone: string;
+  readonly workflowId = workflowInfo().workflowId;
+  readonly email = emailActivities(workflowInfo().taskQueue);
+  private published: string;
+  private readonly searchable: boolean;
+
+  constructor(readonly input: InvoiceWorkflowInput) {
+    this.account = openAccount(input);
+    this.policy = input.policy;
+    this.timeZone = input.timeZone;
+    this.offer = { terms: input.terms, issueDate: input.issueDate, timeZone: input.timeZone, total: input.total };
+    // A workflow started without our attributes (the time-skipping test server) leaves them alone.
+    const started = workflowInfo().typedSearchAttributes;
+    this.searchable = started.get(attributes.InvoiceNumber) !== undefined;
+    this.published = `${started.get(attributes.Stage)}|${started.get(attributes.AmountDue)}|${started.get(attributes.DueDate)?.toISOString().slice(0, 10)}`;
+  }
+
+  now = () => new Date();
+  money = (amount: number) => formatMoney(amount, this.input.currency);
+  due = () => accountDue(this.account);
+  isClosed = () => this.account.status !== 'open';
+  facts = () => ({ dueDate: this.account.dueDate, timeZone: this.timeZone });
+  plan = () => planSchedule(this.policy, this.facts(), this.progress, this.now());
+
+  snapshot = (): InvoiceSnapshot =>
+    invoiceSnapshot({ account: this.account, offer: this.offer, policy: this.policy, timeZone: this.timeZone, progress: this.progress, history: this.history, now: this.now() });
+
+  /** A new round of the ladder (issue or extension): steps already past are skipped, not sent. */
+  startRound() {
+    this.progress = { ...NEW_PROGRESS, done: pastAtStart(this.policy, this.facts(), this.now()) };
+    this.changes++;
+  }
+
+  /**
+   * Takes the account's next state and writes it down: synchronously in the workflow (so handlers
+   * arriving together never race), then in PostgreSQL. `key` makes the timeline line idempotent.
+   */
+  async commit(next: Account, kind: string, message: string, key: string, entries: Entries = {}): Promise<void> {
+    this.account = next;
+    this.changes++;
+    const entry = { at: this.now().toISOString(), kind, message };
+    this.history.push(entry);
+    this.publish();
+    log.info('invoice changed', { invoiceId: this.input.invoiceId, invoiceNumber: this.input.invoiceNumber, seq: next.seq, stage: next.stage, status: next.status, kind });
+    await this.project([{ ...entry, key: `${this.workflowId}:${key}` }], entries);
+  }
+
+  private async project(timeline: (TimelineEntry & { key: string })[], entries: Entries): Promise<void> {
+    const a = this.account;
+    try {
+      await records.projectInvoice({
+        invoiceId: this.input.invoiceId, seq: a.seq, row: rowOf(a), clientEmail: this.input.clientEmail, currency: a.currency, timeline,
+        ledger: entries.ledger ?? [], adjustments: entries.adjustments ?? [], credits: entries.credit ? [entries.credit] : [],
+        changeOrders: entries.changeOrder ? [entries.changeOrder] : [],
+      });
+    } catch (err) {
+      if (!isUnstorable(err)) throw err;
+      // The workflow keeps its truth and goes on; a person hears of it and the auditor repairs the record.
+      log.warn('projection refused for its data', { invoiceId: this.input.invoiceId, seq: a.seq, error: String((err as ActivityFailure).cause?.message) });
+      await this.ownerTask(`unstorable:${a.seq}`, 'record_failed', 'The record of this invoice could not be written',
+        'PostgreSQL refused to store a change to this invoice because of what it contained. The workflow holds the change and went on; the auditor restores the record from it.');
+    }
+  }
+
+  /** A task for the owner; words PostgreSQL cannot keep are left out rather than retried forever. */
+  async ownerTask(key: string, kind: string, title?: string, detail?: string): Promise<void> {
+    const task = { invoiceId: this.input.invoiceId, key: `${this.workflowId}:${key}`, kind, template: kind, title, detail };
+    try {
+      await records.openOwnerTask(task);
+    } catch (err) {
+      if (!isUnstorable(err)) throw err;
+      await records.openOwnerTask({ ...task, detail: '(The client\'s words could not be stored; read them in the Temporal UI, in this invoice\'s history.)' });
+    }
+  }
+
+  /** Stage and balance are searchable in the Temporal UI; each upsert costs a history event, so only on change. */
+  private publish() {
+    if (!this.searchable) return;
+    const a = this.account;
+    const values = `${a.stage}|${this.due()}|${a.dueDate}`;
+    if (values === this.published) return;
+    this.published = values;
+    upsertSearchAttributes([
+      { key: attributes.Stage, value: a.stage },
+      { key: attributes.AmountDue, value: this.due() },
+      { key: attributes.DueDate, value: new Date(`${a.dueDate}T00:00:00Z`) },
+    ]);
+  }
+}
