@@ -12,8 +12,9 @@ import type { CollectionsDecision, InvoiceSnapshot, InvoiceWorkflowInput, Timeli
 import { emailActivities, records } from './effects';
 import * as attributes from './search-attributes';
 
-const isUnstorable = (err: unknown) =>
-  err instanceof ActivityFailure && err.cause instanceof ApplicationFailure && err.cause.type === UNSTORABLE_DATA;
+/** A local activity's failure reaches the workflow as the activity's own ApplicationFailure; a remote one's as its cause. */
+const isUnstorable = (err: unknown): boolean =>
+  (err instanceof ApplicationFailure && err.type === UNSTORABLE_DATA) || (err instanceof ActivityFailure && isUnstorable(err.cause));
 
 export class InvoiceRun {
   account: Account;
@@ -86,7 +87,7 @@ export class InvoiceRun {
     } catch (err) {
       if (!isUnstorable(err)) throw err;
       // The workflow keeps its truth and goes on; a person hears of it and the auditor repairs the record.
-      log.warn('projection refused for its data', { invoiceId: this.input.invoiceId, seq: a.seq, error: String((err as ActivityFailure).cause?.message) });
+      log.warn('projection refused for its data', { invoiceId: this.input.invoiceId, seq: a.seq, error: (err as Error).message });
       await this.ownerTask(`unstorable:${a.seq}`, 'record_failed', 'The record of this invoice could not be written',
         'PostgreSQL refused to store a change to this invoice because of what it contained. The workflow holds the change and went on; the auditor restores the record from it.');
     }

@@ -16,7 +16,7 @@ function invoiceFor(locale: 'en' | 'bg', terms: Invoice['terms'] = {}): Invoice 
   return {
     id: '00000000-0000-4000-8000-000000000001', number: 'INV-2026-0007', currency: 'EUR', termsDays: 30,
     issueDate: '2026-11-28', dueDate: '2026-12-28', subtotal: totals.subtotal, taxTotal: totals.taxTotal, total: totals.total,
-    amountPaid: 0, adjustmentsTotal: 0, lines: totals.lines, client: { ...input.client, locale, timeZone: 'UTC' }, poNumber: input.poNumber,
+    status: 'open', amountPaid: 0, adjustmentsTotal: 0, discountTotal: 0, changesTotal: 0, lines: totals.lines, client: { ...input.client, locale, timeZone: 'UTC' }, poNumber: input.poNumber,
     note: input.note, issuerSnapshot: { ...ISSUER }, terms,
   } as unknown as Invoice;
 }
