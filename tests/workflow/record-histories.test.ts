@@ -1,0 +1,69 @@
+// Rich histories of today's invoice workflow, replayed at once (a restart or cache eviction) and,
+// with RECORD_HISTORIES=1, written to tests/workflow/histories/ so that every later change to
+// the workflow must replay them (tests/workflow/replay.test.ts): from here on, a change that would
+// break a running invoice is patched.
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
+import { describe, expect, inject, it } from 'vitest';
+import {
+  decideChangeOrderUpdate,
+  decideCollectionsUpdate,
+  invoiceStateQuery,
+  pauseRemindersUpdate,
+  paymentFailedUpdate,
+  paymentPendingUpdate,
+  promiseToPayUpdate,
+  recordPaymentUpdate,
+  recordRefundUpdate,
+} from '../../workflows/messages';
+import { issueInvoice, payment, useTimeSkipping } from '../support/time-skipping';
+
+const ctx = useTimeSkipping();
+const dir = path.join(__dirname, 'histories');
+
+async function keep(name: string, workflowId: string) {
+  const history = await ctx.env.client.workflow.getHandle(workflowId).fetchHistory();
+  await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, history, workflowId);
+  if (process.env.RECORD_HISTORIES) fs.writeFileSync(path.join(dir, `${name}.json`), historyToJSON(history));
+}
+
+const decision = (changeOrderId: string, approved: boolean, amount: number) => ({
+  changeOrderId, approved, amount, description: 'Extra page', name: 'Maria Petrova', at: new Date().toISOString(), ip: '127.0.0.1', userAgent: 'test',
+});
+
+describe('recorded histories of the one-truth workflow', () => {
+  it('early offer, change orders, part payment, pending then failed, pause, promise, late fees, overpayment, refund', async () => {
+    const { invoice, handle } = await issueInvoice(ctx, { earlyPayment: { percent: 2, withinDays: 10 }, lateFees: { graceDays: 0, fixedAmount: 2_500, annualRatePercent: 8 } });
+    await handle.executeUpdate(decideChangeOrderUpdate, { args: [decision('00000000-0000-4000-8000-0000000000a1', true, 10_000)] });
+    await handle.executeUpdate(decideChangeOrderUpdate, { args: [decision('00000000-0000-4000-8000-0000000000a2', false, 99_000)] });
+    await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:h1', 20_000)] });
+    await handle.executeUpdate(paymentPendingUpdate, { args: [{ paymentId: 'debit:h2', amount: 5_000, currency: 'EUR', method: 'sepa_debit' }] });
+    await handle.executeUpdate(paymentFailedUpdate, { args: [{ paymentId: 'debit:h2', reason: 'insufficient funds' }] });
+    await ctx.env.sleep('35 days');
+    await handle.executeUpdate(pauseRemindersUpdate, { args: [{ source: 'client', message: 'Can we split it?', autoResumeDays: 3 }] });
+    await ctx.env.sleep('5 days');
+    const state = await handle.query(invoiceStateQuery);
+    const today = new Date(await ctx.env.currentTimeMs()).toISOString().slice(0, 10);
+    await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: today }] });
+    await ctx.env.sleep('4 days');
+    await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:h3', (await handle.query(invoiceStateQuery)).amountDue + 1_000)] });
+    await handle.executeUpdate(recordRefundUpdate, { args: [{ refundId: 're:h4', amount: 3_000, currency: 'EUR', reason: 'goodwill' }] });
+    const end = await handle.query(invoiceStateQuery);
+    expect(state.adjustments).toBeGreaterThan(0);
+    expect(end).toMatchObject({ status: 'open', amountDue: 2_000, changesTotal: 10_000 });
+    await keep('invoice-v5-offer-changes-pending-pause-promise-fees-overpaid-refund', invoice.workflowId);
+  });
+
+  it('walks the ladder to collections review, extended, then written off', async () => {
+    const { invoice, handle } = await issueInvoice(ctx);
+    await ctx.env.sleep('80 days');
+    const due = new Date((await ctx.env.currentTimeMs()) + 20 * 86_400_000).toISOString().slice(0, 10);
+    await handle.executeUpdate(decideCollectionsUpdate, { args: [{ decision: 'extend', newDueDate: due }] });
+    await ctx.env.sleep('80 days');
+    await handle.executeUpdate(decideCollectionsUpdate, { args: [{ decision: 'write_off', reason: 'client closed' }] });
+    expect(await handle.result()).toMatchObject({ status: 'uncollectible', stage: 'written_off' });
+    await keep('invoice-v5-extended-then-written-off', invoice.workflowId);
+  });
+});
