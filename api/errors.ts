@@ -82,22 +82,18 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const DATA_SQLSTATE = /^(08P01|22...)$/;
 const INTEGRITY_SQLSTATE = /^23...$/;
 
-/** The SQL state of a database error, or of the one it wraps (MikroORM, knex keep it as `code`). */
-function sqlState(err: unknown, depth = 0): string | null {
+/**
+ * 'data' for a value the database could not store (400), 'integrity' for a conflict with what is
+ * stored (409), else null; looks through wrappers (MikroORM and knex keep the SQL state as `code`).
+ */
+export function sqlRequestProblem(err: unknown, depth = 0): 'data' | 'integrity' | null {
   if (err === null || typeof err !== 'object' || depth > 3) return null;
   const code = (err as { code?: unknown }).code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  return sqlState((err as { cause?: unknown }).cause, depth + 1);
+  if (typeof code === 'string' && DATA_SQLSTATE.test(code)) return 'data';
+  if (typeof code === 'string' && INTEGRITY_SQLSTATE.test(code)) return 'integrity';
+  return sqlRequestProblem((err as { cause?: unknown }).cause, depth + 1);
 }
 
-/** 'data' for a value the database could not store (400), 'integrity' for a conflict (409). */
-export function sqlRequestProblem(err: unknown): 'data' | 'integrity' | null {
-  const state = sqlState(err);
-  if (!state) return null;
-  if (DATA_SQLSTATE.test(state)) return 'data';
-  if (INTEGRITY_SQLSTATE.test(state)) return 'integrity';
-  return null;
-}
 /** Node's socket errors: the peer (PostgreSQL, Temporal) refused, dropped or never answered. */
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /**
