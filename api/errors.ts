@@ -68,10 +68,32 @@ export const notFound: RequestHandler = (req, res) => {
 
 /**
  * PostgreSQL shutting down, crashed or starting up (57P01-57P03, as during a restart), out of
- * connection slots (53300), or the connection itself failing (class 08): the database is away,
- * not the request wrong.
+ * connection slots (53300), or the connection itself failing (class 08, but see below): the
+ * database is away, not the request wrong.
  */
 const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+/**
+ * What PostgreSQL refused because of the values themselves: a retry fails the same way, so it is
+ * never "unavailable". 08P01 (protocol violation) is what a NUL byte in a parameter gets, though
+ * its class is the connection's; class 22 (data exception: a value out of range, bad encoding,
+ * bad syntax for its type) is a value that could not be stored; class 23 (integrity constraint)
+ * a conflict with what is stored.
+ */
+const DATA_SQLSTATE = /^(08P01|22...)$/;
+const INTEGRITY_SQLSTATE = /^23...$/;
+
+/**
+ * 'data' for a value the database could not store (400), 'integrity' for a conflict with what is
+ * stored (409), else null; looks through wrappers (MikroORM and knex keep the SQL state as `code`).
+ */
+export function sqlRequestProblem(err: unknown, depth = 0): 'data' | 'integrity' | null {
+  if (err === null || typeof err !== 'object' || depth > 3) return null;
+  const code = (err as { code?: unknown }).code;
+  if (typeof code === 'string' && DATA_SQLSTATE.test(code)) return 'data';
+  if (typeof code === 'string' && INTEGRITY_SQLSTATE.test(code)) return 'integrity';
+  return sqlRequestProblem((err as { cause?: unknown }).cause, depth + 1);
+}
+
 /** Node's socket errors: the peer (PostgreSQL, Temporal) refused, dropped or never answered. */
 const UNAVAILABLE_SOCKET = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 /**
@@ -90,6 +112,8 @@ const UNAVAILABLE_TEXT = new RegExp([
 
 export function isUnavailable(err: unknown, depth = 0): boolean {
   if (err === null || err === undefined || depth > 3) return false;
+  // Whatever wraps it, and however its words read, a refused value is the request's.
+  if (depth === 0 && sqlRequestProblem(err)) return false;
   const text = String((err as Error)?.message ?? err);
   const code = (err as { code?: unknown })?.code;
   return (
@@ -119,6 +143,19 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     const type = (err as { type?: string }).type === 'entity.too.large' ? 'payload_too_large' : 'invalid_request';
     const message = type === 'payload_too_large' ? 'Request body is too large' : 'Request body is not valid JSON';
     res.status(status).json({ error: { type, message, fields: [{ field: '(body)', message }] } });
+    return;
+  }
+  const refused = sqlRequestProblem(err);
+  if (refused === 'data') {
+    // The schemas should have refused the value first (domain/text.ts, domain/money.ts); this is
+    // the net under them, so it is logged as our gap, and answered as the request's.
+    logger.warn('a value could not be stored', { method: req.method, path: req.path, error: err });
+    res.status(400).json({ error: { type: 'invalid_request', message: 'A value could not be stored; please check the text and amounts.', fields: [{ field: '(body)', message: 'a value could not be stored' }] } });
+    return;
+  }
+  if (refused === 'integrity') {
+    logger.warn('a write conflicted with what is stored', { method: req.method, path: req.path, error: err });
+    res.status(409).json({ error: { type: 'conflict', message: 'This conflicts with what is already stored; reload and try again.' } });
     return;
   }
   if (isUnavailable(err)) {

@@ -1,14 +1,26 @@
 // Request and response shapes. The same schemas validate requests and generate /openapi.json.
 import { z } from 'zod';
 import { isIsoDate, isValidTimeZone } from '../domain/dates';
-import { isKnownCurrency } from '../domain/money';
+import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/money';
+import { storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Refuses, naming the field, text that cannot be stored and shown as given (domain/text.ts). */
+const storable = <S extends z.ZodType<string>>(schema: S, rule: TextRule = {}): S =>
+  schema.superRefine((value, ctx) => {
+    const problem = storableTextProblem(value, rule);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }) as unknown as S;
+/** Free text on one line: names, references, descriptions, emails' parts. */
+const text = (max: number) => storable(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
+/** Free text that may have lines: notes, addresses, reasons, messages. */
+const paragraph = (max: number) =>
+  storable(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`), { multiline: true });
+const email = () => storable(z.string().trim().email('must be an email address').max(320));
 const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Sofia');
 const minorUnits = (description: string) =>
-  z.number().int('must be a whole number of minor units (cents)').max(1_000_000_000_000, 'is too large').describe(description);
+  z.number().int('must be a whole number of minor units (cents)').max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} minor units`).describe(description);
 
 export const PaymentInstructionsSchema = z
   .object({
@@ -23,7 +35,7 @@ export const PaymentInstructionsSchema = z
       })
       .strict()
       .optional(),
-    cardPaymentUrl: z.string().url('must be a URL').max(2000).optional(),
+    cardPaymentUrl: storable(z.string().url('must be a URL').max(2000)).optional(),
     crypto: z.object({ asset: text(20), network: text(40).optional(), address: text(200) }).strict().optional(),
   })
   .strict();
@@ -32,8 +44,8 @@ export const IssuerInputSchema = z
   .object({
     name: text(200).optional(),
     taxId: text(50).optional(),
-    address: text(500).optional(),
-    email: z.string().email('must be an email address').max(320).optional(),
+    address: paragraph(500).optional(),
+    email: storable(z.string().email('must be an email address').max(320)).optional(),
     phone: text(50).optional(),
     timeZone: timeZone.optional(),
     paymentInstructions: PaymentInstructionsSchema.optional(),
@@ -43,8 +55,8 @@ export const IssuerInputSchema = z
 export const ClientSchema = z
   .object({
     name: text(200),
-    email: z.string().trim().email('must be an email address').max(320),
-    address: text(500),
+    email: email(),
+    address: paragraph(500),
     taxId: text(50).optional(),
     phone: text(50).optional(),
     locale: z.enum(['en', 'bg']).default('en'),
@@ -82,6 +94,19 @@ export const LineSchema = z
   })
   .strict();
 
+/**
+ * Lines whose money fits (domain/money.ts): each line with its tax, and the total, at most
+ * MAX_AMOUNT, named as lines.<i>.unitAmount or lines. An invoice's total must also be greater
+ * than zero: like Stripe, which finalizes a zero-total invoice as paid at once, there is nothing
+ * to collect, so there would be nothing for the reminders, the payment page or a payment to do.
+ */
+const lineList = (max: number, { positiveTotal }: { positiveTotal: boolean }) =>
+  z.array(LineSchema).min(1, 'needs at least one line').max(max).superRefine((lines, ctx) => {
+    // Only lines that are each valid have a price to check; the others have their own messages.
+    if (lines.length === 0 || !lines.every((line) => LineSchema.safeParse(line).success)) return;
+    for (const problem of linesAmountProblems(lines, { positiveTotal })) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+  });
+
 export const InvoiceCreateSchema = z
   .object({
     client: ClientSchema,
@@ -90,9 +115,9 @@ export const InvoiceCreateSchema = z
       .transform((c) => c.toUpperCase())
       .refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR'),
     termsDays: z.number().int('must be a whole number of days').min(0).max(365),
-    lines: z.array(LineSchema).min(1, 'needs at least one line').max(200),
+    lines: lineList(200, { positiveTotal: true }),
     poNumber: text(100).optional(),
-    note: text(2000).optional(),
+    note: paragraph(2000).optional(),
     policy: policyName.optional().describe('Dunning policy; by default chosen from the client\'s record'),
     draft: z.boolean().optional().describe('Keep it as a draft: no number, no email, no reminders until POST /v1/invoices/{id}/issue'),
     earlyPayment: EarlyPaymentSchema.optional(),
@@ -109,19 +134,19 @@ export const PaymentCreateSchema = z
   })
   .strict();
 
-export const VoidSchema = z.object({ reason: text(500).optional() }).strict();
+export const VoidSchema = z.object({ reason: paragraph(500).optional() }).strict();
 
 export const CollectionsDecisionSchema = z
   .discriminatedUnion('decision', [
-    z.object({ decision: z.literal('write_off'), reason: text(500) }).strict(),
-    z.object({ decision: z.literal('extend'), newDueDate: isoDate, reason: text(500).optional() }).strict(),
-    z.object({ decision: z.literal('agency'), agency: text(200), reason: text(500).optional() }).strict(),
+    z.object({ decision: z.literal('write_off'), reason: paragraph(500) }).strict(),
+    z.object({ decision: z.literal('extend'), newDueDate: isoDate, reason: paragraph(500).optional() }).strict(),
+    z.object({ decision: z.literal('agency'), agency: text(200), reason: paragraph(500).optional() }).strict(),
   ]);
 
 export const InvoiceListQuerySchema = z
   .object({
     status: z.enum(INVOICE_STATUSES as [string, ...string[]]).optional(),
-    clientEmail: z.string().trim().min(3).max(320).optional().describe('The client\'s email address (case-insensitive)'),
+    clientEmail: storable(z.string().trim().min(3).max(320)).optional().describe('The client\'s email address (case-insensitive)'),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     startingAfter: z.string().uuid('must be an invoice id').optional(),
   })
@@ -146,7 +171,7 @@ export const PolicyStepSchema = z
 
 export const PolicyInputSchema = z
   .object({
-    description: text(500).optional(),
+    description: paragraph(500).optional(),
     steps: z.array(PolicyStepSchema).min(1).max(20),
     sendAt: clock.default('10:00'),
     businessHours: z.object({ start: clock, end: clock }).strict().default({ start: '09:00', end: '17:00' }),
@@ -166,21 +191,21 @@ export const ClientProfileSchema = z
 
 export const PauseSchema = z
   .object({
-    message: text(2000).describe('What the client said, or why you pause'),
+    message: paragraph(2000).describe('What the client said, or why you pause'),
     source: z.enum(['client', 'owner']).default('owner'),
     autoResumeDays: z.number().int().min(0).max(90).optional(),
   })
   .strict();
 
-export const ResumeSchema = z.object({ note: text(500).optional() }).strict();
+export const ResumeSchema = z.object({ note: paragraph(500).optional() }).strict();
 
-export const PromiseSchema = z.object({ date: isoDate, note: text(500).optional() }).strict();
+export const PromiseSchema = z.object({ date: isoDate, note: paragraph(500).optional() }).strict();
 
 export const TaskCompletionSchema = z
   .object({
     outcome: z.enum(['promise', 'pause', 'resume', 'note']),
     promiseDate: isoDate.optional(),
-    note: text(2000).optional(),
+    note: paragraph(2000).optional(),
   })
   .strict()
   .refine((t) => t.outcome !== 'promise' || !!t.promiseDate, { message: 'promiseDate is required when the outcome is a promise', path: ['promiseDate'] })
@@ -194,7 +219,7 @@ export const PaymentsWebhookSchema = z.object({
   data: z.object({
     id: z.string().min(1).max(200).describe('The payment\'s id at the provider; the same id across its events'),
     refund_id: z.string().min(1).max(200).optional(),
-    amount: z.number().int().positive(),
+    amount: z.number().int().positive().max(MAX_AMOUNT),
     currency: z.string().regex(/^[A-Za-z]{3}$/),
     method: z.string().min(1).max(50).default('bank_transfer'),
     invoice_id: z.string().optional(),
@@ -206,8 +231,9 @@ export const PaymentsWebhookSchema = z.object({
 export const ChangeOrderCreateSchema = z
   .object({
     description: text(500),
-    reason: text(2000).describe('Why the extra work was needed, in words the client recognises'),
-    lines: z.array(LineSchema).min(1).max(50),
+    reason: paragraph(2000).describe('Why the extra work was needed, in words the client recognises'),
+    // A change order for no money (scope agreed in writing, free of charge) is allowed.
+    lines: lineList(50, { positiveTotal: false }),
   })
   .strict();
 
@@ -232,9 +258,9 @@ export const RecurringCreateSchema = z
 
 export const RecurringPatchSchema = z
   .object({
-    lines: z.array(LineSchema).min(1).max(200).optional(),
+    lines: lineList(200, { positiveTotal: true }).optional(),
     termsDays: z.number().int().min(0).max(365).optional(),
-    note: text(2000).nullable().optional(),
+    note: paragraph(2000).nullable().optional(),
     poNumber: text(100).nullable().optional(),
     policy: policyName.nullable().optional(),
   })

@@ -211,7 +211,8 @@ export function changeOrderProblem(a: Account, d: Pick<ChangeOrderDecision, 'cha
   const earlier = a.changeOrders.find((c) => c.changeOrderId === d.changeOrderId);
   if (earlier) return earlier.approved === d.approved ? null : `this change order was already ${earlier.approved ? 'approved' : 'declined'}`;
   if (a.status === 'void' || a.status === 'uncollectible') return `invoice is ${a.status}`;
-  if (!Number.isSafeInteger(d.amount) || d.amount <= 0) return 'amount must be a positive integer';
+  if (!Number.isSafeInteger(d.amount) || d.amount < 0) return 'amount must be a whole number of minor units';
+  if (d.approved && a.total + a.changes + d.amount > MAX_LEDGER_SUM) return 'the change orders on one invoice cannot add up to that much';
   return null;
 }
 

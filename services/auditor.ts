@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { ChangeOrder, ClientCredit, Invoice, InvoiceAdjustment, Payment } from '../db/entities';
 import type { Orm } from '../db/orm';
 import type { InvoiceProjection } from '../domain/projection';
+import { toStorableText } from '../domain/text';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { writeProjection } from '../activities/records';
@@ -18,7 +19,7 @@ export interface AuditReport {
 }
 
 /** Text PostgreSQL cannot keep (NUL, lone surrogates) is dropped from a repair rather than refused again. */
-const storable = (text: string | null) => text && text.replace(/\u0000/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+const storable = (text: string | null) => text && toStorableText(text);
 
 async function differences(orm: Orm, invoice: Invoice, p: InvoiceProjection): Promise<string[]> {
   const em = orm.em.fork();

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { ChangeOrder, Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
+import { MAX_LEDGER_SUM } from '../domain/account';
 import { computeTotals, type LineInput } from '../domain/money';
 import type { changeOrderEmailWorkflow } from '../workflows/change-order-email';
 import { decideChangeOrderUpdate } from '../workflows/messages';
@@ -21,6 +22,9 @@ export interface ChangeOrderDeps {
 export async function proposeChangeOrder(deps: ChangeOrderDeps, invoice: Invoice, input: { description: string; reason: string; lines: LineInput[] }) {
   if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number ?? invoice.id} is ${invoice.status}; change orders go on open invoices.`);
   const totals = computeTotals(input.lines);
+  if (invoice.total + invoice.changesTotal + totals.total > MAX_LEDGER_SUM) {
+    throw new DomainError('payment_rejected', 'The change orders on one invoice cannot add up to that much.', [{ field: 'lines', message: 'takes the invoice past the largest amount Dunwell keeps' }]);
+  }
   const order = Object.assign(new ChangeOrder(), {
     id: randomUUID(), invoiceId: invoice.id, token: newToken(), description: input.description, reason: input.reason,
     lines: totals.lines, subtotal: totals.subtotal, taxTotal: totals.taxTotal, total: totals.total, status: 'pending' as const, createdAt: new Date(),

@@ -1,5 +1,7 @@
 // What each Stripe event means for an invoice, as a PaymentEvent. The payment's id is always the
 // payment intent's, so a checkout session and its intent, a refund and its payment, meet.
+// The event arrives with its text already made storable (api/routes/webhooks.ts, toStorableJson):
+// a reference or dispute reason with NUL is stored without it, never refused into a retry loop.
 import type Stripe from 'stripe';
 import type { PaymentEvent } from './payment-events';
 

@@ -5,13 +5,20 @@ import { z } from 'zod';
 import { escapeHtml as e } from '../../emails/render';
 import { messageContext } from '../../emails/context';
 import { dateIn } from '../../domain/dates';
+import { storableTextProblem } from '../../domain/text';
 import { changeOrderForToken, decideChangeOrder } from '../../services/change-orders';
 import { DomainError } from '../../services/errors';
 import type { AppDeps } from '../deps';
 import { PAGE_TEXT } from '../pages/page-text';
 import { notFound, pageHeaders } from './client-pages';
 
-const DecisionForm = z.object({ name: z.string().trim().min(2).max(200), decision: z.enum(['approve', 'decline']) });
+const DecisionForm = z.object({
+  name: z.string().trim().min(2).max(200).superRefine((name, ctx) => {
+    const problem = storableTextProblem(name);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  decision: z.enum(['approve', 'decline']),
+});
 
 export function changeOrderPagesRouter(deps: AppDeps): Router {
   const router = Router();
@@ -44,9 +51,15 @@ export function changeOrderPagesRouter(deps: AppDeps): Router {
 
   router.post('/:token', async (req, res) => {
     const token = req.params.token;
-    if (!(await changeOrderForToken(deps.orm, token))) return notFound(res);
+    const found = await changeOrderForToken(deps.orm, token);
+    if (!found) return notFound(res);
     const form = DecisionForm.safeParse(req.body);
-    if (!form.success) return void res.status(400).type('html').send((await render(token, 'Please type your full name.'))!);
+    if (!form.success) {
+      // The name as typed could not be stored as the written decision: say why, on the page.
+      const problem = form.error.issues.find((i) => i.code === 'custom' && i.path[0] === 'name');
+      const t = PAGE_TEXT[found.invoice.client.locale === 'bg' ? 'bg' : 'en'];
+      return void res.status(400).type('html').send((await render(token, problem ? `${t.yourName}: ${problem.message}` : 'Please type your full name.'))!);
+    }
     try {
       await decideChangeOrder(deps, token, { approve: form.data.decision === 'approve', name: form.data.name, ip: req.ip ?? '', userAgent: req.get('user-agent') ?? '' });
     } catch (err) {

@@ -7,6 +7,7 @@ import { renderInvoicePdf } from '../../documents/invoice-pdf';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, recordPromise } from '../../services/invoice-commands';
 import { invoiceForToken } from '../../services/invoice-links';
+import { storableTextProblem } from '../../domain/text';
 import type { AppDeps } from '../deps';
 import { PAGE_CSS, PAGE_JS, renderInvoicePage, type PageState } from '../pages/invoice-page';
 import { PAGE_TEXT } from '../pages/page-text';
@@ -21,8 +22,19 @@ export const pageHeaders: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const QuestionForm = z.object({ message: z.string().trim().min(1).max(2000) });
+const QuestionForm = z.object({
+  message: z.string().trim().min(1).max(2000).superRefine((message, ctx) => {
+    const problem = storableTextProblem(message, { multiline: true });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+});
 const PromiseForm = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
+
+/** What a refused form says: the field, and why when the text itself was the trouble. */
+function formProblem(err: unknown): string {
+  const issue = err instanceof z.ZodError ? err.issues.find((i) => i.code === 'custom') : undefined;
+  return issue ? `: ${issue.message}` : '';
+}
 
 export function notFound(res: Response) {
   res.status(404).type('text/plain').send('Not found');
@@ -68,8 +80,8 @@ export function clientPagesRouter(deps: AppDeps): Router {
       let input: unknown;
       try {
         input = parse(req.body);
-      } catch {
-        return show(res, token, { flash: { kind: 'error', text: `${t.failed} ${sent === 'question' ? t.yourMessage : t.date}` } }, 400);
+      } catch (err) {
+        return show(res, token, { flash: { kind: 'error', text: `${t.failed} ${sent === 'question' ? t.yourMessage : t.date}${formProblem(err)}` } }, 400);
       }
       try {
         await run(input, invoice);

@@ -11,6 +11,7 @@ import type { AppDeps } from '../deps';
 import { fieldErrors, HttpError } from '../errors';
 import { metrics } from '../../observability/metrics';
 import { PaymentsWebhookSchema } from '../schemas';
+import { toStorableJson } from '../../domain/text';
 
 const rawBody = express.raw({ type: () => true, limit: '512kb' });
 const bodyOf = (req: Request) => (Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
@@ -41,7 +42,9 @@ function verifiedJson(req: Request, secret: string | undefined, prefix: 'webhook
     throw new HttpError(400, 'invalid_signature', `Webhook signature rejected: ${err.message}.`);
   }
   try {
-    return { id: id!, json: JSON.parse(body.toString('utf8')) };
+    // Verified, so it is the provider's word: text we could not store is stripped, not refused
+    // (a 4xx would only have the provider send it again, forever).
+    return { id: id!, json: toStorableJson(JSON.parse(body.toString('utf8'))) };
   } catch {
     throw new HttpError(400, 'invalid_request', 'Body is not valid JSON', [{ field: '(body)', message: 'is not valid JSON' }]);
   }
@@ -55,7 +58,8 @@ export function webhooksRouter(deps: AppDeps): Router {
     let event: Stripe.Event;
     try {
       // Checks every v1 signature in the header in constant time, and the timestamp tolerance.
-      event = Stripe.webhooks.constructEvent(bodyOf(req), req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, TOLERANCE_SECONDS);
+      // Then, as for every signed event, text we could not store is stripped, not refused.
+      event = toStorableJson(Stripe.webhooks.constructEvent(bodyOf(req), req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, TOLERANCE_SECONDS));
     } catch {
       metrics.webhookRejects.inc({ provider: 'stripe' });
       throw new HttpError(400, 'invalid_signature', 'The Stripe-Signature header does not match this body and secret, or it is too old.');

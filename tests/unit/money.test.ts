@@ -23,6 +23,14 @@ describe('totals in minor units', () => {
     expect(Number.isInteger(totals.total)).toBe(true);
   });
 
+  it('prices exactly, not in floating point', () => {
+    // 1.005 × 100 is 100.49999999999999 in floating point; the price is 100.5, so 101.
+    expect(priceLine({ description: 'd', quantity: 1.005, unitAmount: 100 })).toMatchObject({ amount: 101 });
+    expect(priceLine({ description: 'e', quantity: 1.015, unitAmount: 1_000, taxRate: 19.5 })).toMatchObject({ amount: 1_015, taxAmount: 198 }); // 197.925
+    expect(priceLine({ description: 'f', quantity: 999_999.999, unitAmount: 999_999 })).toMatchObject({ amount: 999_998_999_000 });
+    expect(priceLine({ description: 'g', quantity: 0.5, unitAmount: 1, taxRate: 1e-7 })).toMatchObject({ amount: 1, taxAmount: 0 });
+  });
+
   it('never produces floats for fractional quantities', () => {
     const { total } = computeTotals([{ description: 'z', quantity: 0.1, unitAmount: 3, taxRate: 7.5 }]);
     expect(Number.isInteger(total)).toBe(true);

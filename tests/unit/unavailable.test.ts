@@ -7,7 +7,7 @@ import pg from 'pg';
 
 const { DatabaseError } = pg;
 import { describe, expect, it } from 'vitest';
-import { isUnavailable } from '../../api/errors';
+import { errorHandler, isUnavailable } from '../../api/errors';
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();
@@ -53,5 +53,41 @@ describe('dependency-unavailable errors', () => {
     expect(isUnavailable(new UniqueConstraintViolationException(sqlError('23505', 'duplicate key value violates unique constraint')))).toBe(false);
     expect(isUnavailable(sqlError('42P01', 'relation "invoice" does not exist'))).toBe(false);
     expect(isUnavailable(new AggregateError([new Error('boom')], ''))).toBe(false);
+  });
+});
+
+/** What the API answers for an error, through its one error handler. */
+function answer(err: unknown): { status: number; body: any } {
+  const out = { status: 0, body: undefined as any };
+  const res = { status(s: number) { out.status = s; return res; }, set() { return res; }, json(b: unknown) { out.body = b; return res; } };
+  errorHandler(err, { method: 'POST', path: '/v1/invoices' } as never, res as never, () => {});
+  return out;
+}
+
+describe('SQL data and integrity errors are the request, never a dependency down', () => {
+  it('a protocol violation (a NUL byte in a parameter) and data exceptions are not "unavailable"', () => {
+    expect(isUnavailable(sqlError('08P01', 'invalid message format'))).toBe(false);
+    expect(isUnavailable(sqlError('22021', 'invalid byte sequence for encoding "UTF8": 0x00'))).toBe(false);
+    expect(isUnavailable(sqlError('22003', 'value "99999999999999999999" is out of range for type bigint'))).toBe(false);
+    expect(isUnavailable(sqlError('23505', 'duplicate key value violates unique constraint'))).toBe(false);
+    expect(isUnavailable(new DriverException(sqlError('08P01', 'invalid message format')))).toBe(false);
+    // Even when wrapped by something whose own words look like an outage.
+    expect(isUnavailable(new Error('UNAVAILABLE: write failed', { cause: sqlError('22021', 'invalid byte sequence') }))).toBe(false);
+    // The connection failures of class 08 still are.
+    for (const code of ['08000', '08001', '08003', '08004', '08006', '08007']) expect(isUnavailable(sqlError(code, 'connection failure'))).toBe(true);
+  });
+
+  it('answers 400 for a value that could not be stored, 409 for an integrity conflict, 503 only for an outage', () => {
+    for (const err of [sqlError('08P01', 'invalid message format'), sqlError('22021', 'invalid byte sequence'), sqlError('22P02', 'invalid input syntax for type uuid'), new DriverException(sqlError('22003', 'out of range'))]) {
+      const { status, body } = answer(err);
+      expect(status).toBe(400);
+      expect(body.error).toMatchObject({ type: 'invalid_request', message: expect.stringMatching(/could not be stored/) });
+    }
+    for (const err of [sqlError('23505', 'duplicate key'), new UniqueConstraintViolationException(sqlError('23505', 'duplicate key')), sqlError('23503', 'foreign key')]) {
+      expect(answer(err).status).toBe(409);
+      expect(answer(err).body.error.type).toBe('conflict');
+    }
+    expect(answer(sqlError('08006', 'connection failure')).status).toBe(503);
+    expect(answer(sqlError('57P01', 'terminating connection')).status).toBe(503);
   });
 });
