@@ -177,6 +177,8 @@ export const PolicyInputSchema = z
     businessHours: z.object({ start: clock, end: clock }).strict().default({ start: '09:00', end: '17:00' }),
     autoResumeDays: z.number().int().min(0).max(90).default(14),
     promiseGraceDays: z.number().int().min(0).max(14).default(1),
+    maxPromises: z.number().int().min(0).max(5).default(2).describe('Promises to pay a client may make on one invoice; past them you get a task to talk to them'),
+    maxPromiseDays: z.number().int().min(1).max(90).default(30).describe('How far ahead a promised date may lie'),
   })
   .strict();
 

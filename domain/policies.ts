@@ -19,11 +19,29 @@ export interface DunningPolicy {
   autoResumeDays: number;
   /** A promise to pay is broken this many days after the promised date. */
   promiseGraceDays: number;
+  /** Promises a client may make on one invoice; past them the owner talks to the client. */
+  maxPromises?: number;
+  /** How far ahead a promised date may lie. */
+  maxPromiseDays?: number;
+}
+
+
+/**
+ * Why a promise cannot be taken by itself (a client promising again and again would hold the
+ * reminders forever), or null when it can. Past the limits a person talks to the client.
+ */
+export function promiseBeyondLimits(policy: DunningPolicy, p: { promisesMade: number; date: string; lastDay: string }): string | null {
+  const max = policy.maxPromises ?? PROMISE_LIMITS.maxPromises;
+  if (p.promisesMade >= max) return `${max === 1 ? 'one promise is' : `${max} promises are`} the most this invoice takes`;
+  if (p.date > p.lastDay) return `a promised date may be at most ${policy.maxPromiseDays ?? PROMISE_LIMITS.maxPromiseDays} days ahead`;
+  return null;
 }
 
 export const TONE_ORDER: readonly Tone[] = ['friendly', 'nudge', 'firm', 'final'];
 
-const defaults = { sendAtMinutes: 10 * 60, businessHours: { startMinutes: 9 * 60, endMinutes: 17 * 60 }, autoResumeDays: 14, promiseGraceDays: 1 };
+export const PROMISE_LIMITS = { maxPromises: 2, maxPromiseDays: 30 } as const;
+
+const defaults = { sendAtMinutes: 10 * 60, businessHours: { startMinutes: 9 * 60, endMinutes: 17 * 60 }, autoResumeDays: 14, promiseGraceDays: 1, ...PROMISE_LIMITS };
 
 /** The template and stage a step gets when its author names only when, what and how firm. */
 export function stepDefaults(offsetDays: number, action: StepAction, tone: Tone): Pick<LadderStep, 'template' | 'stage'> {

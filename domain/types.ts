@@ -66,9 +66,14 @@ export interface PauseInput {
   autoResumeDays?: number;
 }
 
+/** What a promise update answers: the state, and why the promise was not taken, if it was not. */
+export type PromiseOutcome = InvoiceSnapshot & { declined?: string };
+
 export interface PromiseInput {
   /** The calendar date the client says they will pay by. */
   date: string;
+  /** The client's own promise is bounded by the policy; one the owner agreed with them is not. */
+  source?: 'client' | 'owner';
   note?: string;
 }
 

@@ -130,14 +130,14 @@ export async function readLiveState(temporal: Client, invoice: Invoice): Promise
 }
 
 /** Sends an update to the invoice's workflow; its refusal is the caller's 409, never a 5xx. */
-export async function updateInvoice<Arg>(
+export async function updateInvoice<Arg, Ret extends InvoiceSnapshot = InvoiceSnapshot>(
   temporal: Client,
   invoice: Invoice,
-  update: UpdateDefinition<InvoiceSnapshot, [Arg]>,
+  update: UpdateDefinition<Ret, [Arg]>,
   arg: Arg,
   what: string,
   updateId?: string,
-): Promise<InvoiceSnapshot> {
+): Promise<Ret> {
   try {
     return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg], updateId }));
   } catch (err) {
@@ -155,8 +155,18 @@ export const pauseReminders = (temporal: Client, invoice: Invoice, pause: PauseI
 export const resumeReminders = (temporal: Client, invoice: Invoice, note?: string) =>
   conversationUpdate(temporal, invoice, resumeRemindersUpdate, { note }, 'resume reminders');
 
-export const recordPromise = (temporal: Client, invoice: Invoice, promise: PromiseInput) =>
-  conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay');
+/** A promise past the policy's limits is not taken: the owner got a task to agree a date instead. */
+export class PromiseDeclined extends DomainError {
+  constructor(readonly reason: string) {
+    super('not_allowed_now', `The promise was not recorded: ${reason}. The owner has a task to agree a date with the client.`);
+  }
+}
+
+export async function recordPromise(temporal: Client, invoice: Invoice, promise: PromiseInput): Promise<InvoiceSnapshot> {
+  const outcome = await conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay');
+  if (outcome.declined) throw new PromiseDeclined(outcome.declined);
+  return outcome;
+}
 
 export const refundPayment = (temporal: Client, invoice: Invoice, refund: RefundInput) =>
   conversationUpdate(temporal, invoice, recordRefundUpdate, refund, 'record a refund');

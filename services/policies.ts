@@ -91,5 +91,7 @@ export function buildPolicy(name: string, input: PolicyInput): DunningPolicy {
     businessHours: hours,
     autoResumeDays: input.autoResumeDays,
     promiseGraceDays: input.promiseGraceDays,
+    maxPromises: input.maxPromises,
+    maxPromiseDays: input.maxPromiseDays,
   };
 }

@@ -1,7 +1,7 @@
 // What an invoice workflow accepts from outside: payments, refunds, change-order decisions, the
 // conversation with the client, a void, a collections decision. Each validator refuses before
 // anything changes; each handler changes the account at once and then writes it down.
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, patched, setHandler } from '@temporalio/workflow';
 import {
   applyPayment,
   applyRefund,
@@ -13,9 +13,11 @@ import {
   paymentProblem,
   refundProblem,
   rowOf,
+  touch,
 } from '../domain/account';
 import { addDays, dateIn, isIsoDate } from '../domain/dates';
 import { promiseBreaksAt } from '../domain/ladder';
+import { PROMISE_LIMITS, promiseBeyondLimits } from '../domain/policies';
 import type {
   ChangeOrderInput,
   CollectionsDecision,
@@ -24,6 +26,7 @@ import type {
   PaymentInput,
   PendingPaymentInput,
   PromiseInput,
+  PromiseOutcome,
   RefundInput,
   VoidInput,
 } from '../domain/types';
@@ -44,6 +47,9 @@ import {
 } from './messages';
 
 const DAY_MS = 86_400_000;
+
+/** Promises past the policy's limits go to a person (the first change after the one-truth release). */
+export const PROMISE_LIMITS_PATCH = 'promise-limits';
 const refuse = (problem: string | null) => {
   if (problem) throw new Error(problem);
 };
@@ -149,8 +155,18 @@ export function registerHandlers(run: InvoiceRun): void {
     return run.snapshot();
   }, { validator: (_resume: { note?: string }) => { if (isClosed(run.account) || !run.progress.pause) throw new Error('reminders are not paused'); } });
 
-  setHandler(promiseToPayUpdate, async (promise: PromiseInput) => {
+  setHandler(promiseToPayUpdate, async (promise: PromiseInput): Promise<PromiseOutcome> => {
     const at = run.now();
+    const lastDay = addDays(dateIn(at, run.timeZone), run.policy.maxPromiseDays ?? PROMISE_LIMITS.maxPromiseDays);
+    const beyond = promise.source === 'client' && patched(PROMISE_LIMITS_PATCH) ? promiseBeyondLimits(run.policy, { promisesMade: run.promisesMade, date: promise.date, lastDay }) : null;
+    if (beyond) {
+      // The reminders go on; a person agrees a date with the client instead.
+      await run.commit(touch(run.account), 'promise_declined', `The client offered to pay by ${promise.date}, but ${beyond}: you were asked to agree a date with them.`, `promise_declined:${at.toISOString()}`);
+      await run.ownerTask(`promise_limit:${at.toISOString()}`, 'promise_limit', 'Agree a payment date with your client',
+        `The client offered to pay by ${promise.date}${promise.note ? ` (${promise.note})` : ''}, but ${beyond}. Reminders go on until you record a date with them.`);
+      return { ...run.snapshot(), declined: beyond };
+    }
+    run.promisesMade++;
     const { progress } = run;
     const shiftMs = progress.pause ? progress.shiftMs + (at.getTime() - Date.parse(progress.pause.since)) : progress.shiftMs;
     const breaksAt = promiseBreaksAt(run.policy, promise.date, run.timeZone).toISOString();
@@ -165,9 +181,7 @@ export function registerHandlers(run: InvoiceRun): void {
       if (!isIsoDate(promise.date)) throw new Error('date must be YYYY-MM-DD');
       const today = dateIn(run.now(), run.timeZone);
       if (promise.date < today) throw new Error('date must not be in the past');
-      if (promise.date > addDays(today, 90)) throw new Error('date must be within 90 days');
-      // One promise at a time: a client cannot hold the reminders off by promising again and again.
-      if (run.progress.promise) throw new Error(`a promise to pay by ${run.progress.promise.date} is already running`);
+      if (promise.date > addDays(today, 365)) throw new Error('date must be within a year');
     },
   });
 

@@ -25,6 +25,8 @@ export class InvoiceRun {
   decision: CollectionsDecision | undefined;
   /** The payment on its way (a bank debit) that holds the reminders, if any. */
   pendingPaymentId: string | null = null;
+  /** Promises to pay made so far; the policy bounds them. */
+  promisesMade = 0;
   /** Bumped by every change, so a waiting loop wakes up and re-plans. */
   changes = 0;
   readonly policy: DunningPolicy;

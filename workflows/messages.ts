@@ -10,6 +10,7 @@ import type {
   PaymentInput,
   PendingPaymentInput,
   PromiseInput,
+  PromiseOutcome,
   RefundInput,
   VoidInput,
 } from '../domain/types';
@@ -26,7 +27,7 @@ export const invoiceProjectionQuery = defineQuery<InvoiceProjection>('invoicePro
 export const pauseRemindersUpdate = defineUpdate<InvoiceSnapshot, [PauseInput]>('pauseReminders');
 export const resumeRemindersUpdate = defineUpdate<InvoiceSnapshot, [{ note?: string }]>('resumeReminders');
 /** The client promised a date: reminders wait until then plus the policy's grace. */
-export const promiseToPayUpdate = defineUpdate<InvoiceSnapshot, [PromiseInput]>('promiseToPay');
+export const promiseToPayUpdate = defineUpdate<PromiseOutcome, [PromiseInput]>('promiseToPay');
 /** Money going back to the client: the balance reopens by the refunded amount. */
 export const recordRefundUpdate = defineUpdate<InvoiceSnapshot, [RefundInput]>('recordRefund');
 export const paymentPendingUpdate = defineUpdate<InvoiceSnapshot, [PendingPaymentInput]>('paymentPending');

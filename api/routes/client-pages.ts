@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ChangeOrder } from '../../db/entities';
 import { renderInvoicePdf } from '../../documents/invoice-pdf';
 import { DomainError } from '../../services/errors';
-import { pauseReminders, recordPromise } from '../../services/invoice-commands';
+import { pauseReminders, PromiseDeclined, recordPromise } from '../../services/invoice-commands';
 import { invoiceForToken } from '../../services/invoice-links';
 import { storableTextProblem } from '../../domain/text';
 import type { AppDeps } from '../deps';
@@ -60,7 +60,7 @@ export function clientPagesRouter(deps: AppDeps): Router {
     const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
     if (!invoice) return notFound(res);
     const t = PAGE_TEXT[invoice.client.locale === 'bg' ? 'bg' : 'en'];
-    const flash = sent === 'question' ? { kind: 'ok' as const, text: t.sentQuestion } : sent === 'promise' ? { kind: 'ok' as const, text: t.sentPromise } : undefined;
+    const flash = sent === 'question' ? { kind: 'ok' as const, text: t.sentQuestion } : sent === 'promise' ? { kind: 'ok' as const, text: t.sentPromise } : sent === 'promise_owner' ? { kind: 'ok' as const, text: t.promiseToOwner } : undefined;
     await show(res, req.params.token, { flash });
   });
 
@@ -86,6 +86,8 @@ export function clientPagesRouter(deps: AppDeps): Router {
       try {
         await run(input, invoice);
       } catch (err) {
+        // Not a failure for the client: a person will agree the date with them.
+        if (err instanceof PromiseDeclined) return res.redirect(303, `/i/${token}?sent=promise_owner`);
         if (!(err instanceof DomainError)) throw err;
         return show(res, token, { flash: { kind: 'error', text: `${t.failed} ${err.message}` } }, 409);
       }
@@ -93,7 +95,7 @@ export function clientPagesRouter(deps: AppDeps): Router {
     };
 
   router.post('/:token/question', act((b) => QuestionForm.parse(b), ({ message }, invoice) => pauseReminders(deps.temporal, invoice, { source: 'client', message }), 'question'));
-  router.post('/:token/promise', act((b) => PromiseForm.parse(b), ({ date }, invoice) => recordPromise(deps.temporal, invoice, { date }), 'promise'));
+  router.post('/:token/promise', act((b) => PromiseForm.parse(b), ({ date }, invoice) => recordPromise(deps.temporal, invoice, { date, source: 'client' }), 'promise'));
 
   return router;
 }

@@ -178,7 +178,7 @@ export function invoicesRouter(deps: AppDeps): Router {
 
   router.post('/:id/promise', async (req, res) => {
     const invoice = await findInvoice(req);
-    await recordPromise(temporal, invoice, parse(PromiseSchema, req.body));
+    await recordPromise(temporal, invoice, { ...parse(PromiseSchema, req.body), source: 'owner' });
     res.json(await detail(invoice));
   });
 

@@ -24,7 +24,7 @@ export function tasksRouter({ orm, temporal }: AppDeps): Router {
     if (!task) throw new DomainError('task_not_found', `No task with id ${req.params.id}`);
     if (task.status === 'done') throw new DomainError('not_allowed_now', 'This task is already done.');
     const invoice = await em.findOneOrFail(Invoice, { id: task.invoiceId });
-    if (input.outcome === 'promise') await recordPromise(temporal, invoice, { date: input.promiseDate!, note: input.note });
+    if (input.outcome === 'promise') await recordPromise(temporal, invoice, { date: input.promiseDate!, note: input.note, source: 'owner' });
     if (input.outcome === 'pause') await pauseReminders(temporal, invoice, { source: 'owner', message: input.note! });
     if (input.outcome === 'resume') await resumeReminders(temporal, invoice, input.note);
     task.status = 'done';

@@ -11,6 +11,7 @@ import { TEST_PAYMENTS_SECRET, TEST_STRIPE_SECRET } from '../support/api';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { waitFor } from '../support/wait';
+import { invoiceStateQuery } from '../../workflows/messages';
 
 const ctx = useE2E();
 const call = (...args: Parameters<typeof ctx.api.call>) => ctx.api.call(...args);
@@ -27,6 +28,18 @@ async function newInvoice() {
   const res = await call('POST', '/v1/invoices', { ...invoiceInput(), policy: 'standard', client: { ...invoiceInput().client, email: `${rid('c')}@client.test` } });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string; number: string; total: number; hostedUrl: string };
+}
+
+/** The API's view, the workflow's state, the row and the ledger all say the same. */
+async function agree(invoiceId: string, expected: { status: string; amountPaid: number; changesTotal: number }) {
+  const view = (await call('GET', `/v1/invoices/${invoiceId}`)).body;
+  const row = await em().findOneOrFail(Invoice, { id: invoiceId });
+  const live = await ctx.client.workflow.getHandle(row.workflowId).query(invoiceStateQuery);
+  const ledger = (await em().find(Payment, { invoiceId })).reduce((sum, p) => sum + p.amount, 0);
+  expect(view).toMatchObject({ ...expected, amountDue: 0 });
+  expect(live).toMatchObject({ ...expected, amountDue: 0 });
+  expect(row).toMatchObject({ status: expected.status, amountPaid: expected.amountPaid, changesTotal: expected.changesTotal, projectedSeq: live.seq });
+  expect(ledger).toBe(expected.amountPaid);
 }
 
 /** A 400 invalid_request whose fields are exactly these. */
@@ -83,6 +96,9 @@ describe('text the database could not store, or would store as something else', 
     expect((await form(`${inv.hostedUrl}/question`, 'message=Hello%0D%0Aworld')).status).toBe(303);
     const pause = await waitFor(() => em().findOne(TimelineEvent, { invoiceId: inv.id, kind: 'paused' }).then((e) => e ?? undefined), 15_000, 'the pause on the timeline');
     expect(pause.message).toContain('Hello\r\nworld');
+    // And then it settles, with record, ledger and workflow in agreement.
+    expect((await call('POST', `/v1/invoices/${inv.id}/payments`, { amount: inv.total, method: 'bank_transfer' })).status).toBe(201);
+    await agree(inv.id, { status: 'paid', amountPaid: inv.total, changesTotal: 0 });
   });
 
   it('a change-order approver name with NUL: the page says so, the order stays pending', async () => {
@@ -97,6 +113,11 @@ describe('text the database could not store, or would store as something else', 
     const order = await em().findOneOrFail(ChangeOrder, { id: proposed.body.id });
     expect(order).toMatchObject({ status: 'pending', decidedName: null });
     expect((await call('GET', `/v1/invoices/${inv.id}`)).body.amountDue).toBe(inv.total);
+    // Declined afterwards, it is never billed: the original total settles the invoice everywhere.
+    expect((await form(proposed.body.approvalUrl, 'name=Maria%20Petrova&decision=decline')).status).toBe(303);
+    expect(await em().findOneOrFail(ChangeOrder, { id: proposed.body.id })).toMatchObject({ status: 'declined', decidedName: 'Maria Petrova' });
+    expect((await call('POST', `/v1/invoices/${inv.id}/payments`, { amount: inv.total, method: 'bank_transfer' })).status).toBe(201);
+    await agree(inv.id, { status: 'paid', amountPaid: inv.total, changesTotal: 0 });
   });
 });
 
