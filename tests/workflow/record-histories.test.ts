@@ -56,6 +56,17 @@ describe('recorded histories of the one-truth workflow', () => {
     await keep('invoice-v5-offer-changes-pending-pause-promise-fees-overpaid-refund', invoice.workflowId);
   });
 
+  it('a client promising past the policy\'s limits (patch promise-limits), then paying', async () => {
+    const { invoice, handle } = await issueInvoice(ctx);
+    const now = async (n: number) => new Date((await ctx.env.currentTimeMs()) + n * 86_400_000).toISOString().slice(0, 10);
+    expect((await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: await now(3), source: 'client' }] })).declined).toBeUndefined();
+    expect((await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: await now(60), source: 'client' }] })).declined).toMatch(/days ahead/);
+    expect((await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: await now(5), source: 'client' }] })).declined).toBeUndefined();
+    expect((await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: await now(7), source: 'client' }] })).declined).toMatch(/2 promises/);
+    await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:h9', invoice.total)] });
+    await keep('invoice-v6-promise-limits-then-paid', invoice.workflowId);
+  });
+
   it('walks the ladder to collections review, extended, then written off', async () => {
     const { invoice, handle } = await issueInvoice(ctx);
     await ctx.env.sleep('80 days');
