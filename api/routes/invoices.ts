@@ -6,7 +6,7 @@ import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
 import { scheduleView } from '../../services/schedule-view';
-import { renderInvoicePdf } from '../../documents/invoice-pdf';
+import { invoicePdf } from '../../services/invoice-pdf';
 import { activeToken, pageUrl, rotateLink } from '../../services/invoice-links';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
@@ -148,7 +148,7 @@ export function invoicesRouter(deps: AppDeps): Router {
   router.get('/:id/pdf', async (req, res) => {
     const invoice = await findInvoice(req);
     const orders = await orm.em.fork().find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' });
-    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await renderInvoicePdf(invoice, orders));
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await invoicePdf(orm, invoice, orders));
   });
 
   // A new link for the client; the old one stops working at once.
