@@ -66,6 +66,24 @@ function withIdempotency(paths: Record<string, Record<string, Operation>>) {
   return paths;
 }
 
+/**
+ * What can be done with an invoice once created: OpenAPI links, which schemathesis follows to
+ * test sequences (create, then pay, pause, promise, void, propose a change…), not single calls.
+ */
+const invoiceLinks = Object.fromEntries(
+  ([
+    ['GetInvoice', '/v1/invoices/{id}', 'get'],
+    ['RecordPayment', '/v1/invoices/{id}/payments', 'post'],
+    ['VoidInvoice', '/v1/invoices/{id}/void', 'post'],
+    ['PauseReminders', '/v1/invoices/{id}/pause', 'post'],
+    ['ResumeReminders', '/v1/invoices/{id}/resume', 'post'],
+    ['PromiseToPay', '/v1/invoices/{id}/promise', 'post'],
+    ['ProposeChangeOrder', '/v1/invoices/{id}/change-orders', 'post'],
+    ['GetSchedule', '/v1/invoices/{id}/schedule', 'get'],
+    ['DecideCollections', '/v1/invoices/{id}/collections-decision', 'post'],
+  ] as const).map(([name, path, method]) => [name, { operationRef: `#/paths/${path.replace(/\//g, '~1')}/${method}`, parameters: { id: '$response.body#/id' } }]),
+);
+
 export function buildOpenApiDocument(serverUrl: string) {
   const listParams = Object.entries((jsonSchema(InvoiceListQuerySchema).properties ?? {}) as Record<string, object>).map(([name, schema]) => ({
     name, in: 'query', required: false, schema,
@@ -137,7 +155,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: {
           summary: 'Issue an invoice and start its follow-up',
           requestBody: body('InvoiceCreate'),
-          responses: { '201': { description: 'Issued', content: json(ref('Invoice')) }, ...ownerErrors, '409': errorResponse('The business profile is incomplete') },
+          responses: { '201': { description: 'Issued', content: json(ref('Invoice')), links: invoiceLinks }, ...ownerErrors, '409': errorResponse('The business profile is incomplete') },
         },
         get: {
           summary: 'List invoices, newest first',
