@@ -9,6 +9,7 @@ import { toStorableText } from '../domain/text';
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
 import { writeProjection } from '../activities/records';
+import { runEvery } from './periodic';
 import { invoiceProjectionQuery } from '../workflows/messages';
 
 export interface AuditReport {
@@ -96,21 +97,10 @@ export async function auditInvoices(deps: { orm: Orm; temporal: Client }, option
   return report;
 }
 
-/** The worker's schedule: one pass every `everyMs`, never two at once. */
+/** The worker's schedule: one pass every `everyMs`. */
 export function startAuditor(deps: { orm: Orm; temporal: Client }, everyMs: number): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const report = await auditInvoices(deps);
-      if (report.repaired.length) logger.info('audit pass repaired invoice records', { checked: report.checked, repaired: report.repaired.length });
-    } catch (err) {
-      logger.warn('audit pass failed', { error: err });
-    } finally {
-      running = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(everyMs, 'audit', async () => {
+    const report = await auditInvoices(deps);
+    if (report.repaired.length) logger.info('audit pass repaired invoice records', { checked: report.checked, repaired: report.repaired.length });
+  });
 }

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { markWorkflowStarted, startInvoiceWorkflow } from '../services/invoice-workflow';
+import { runEvery } from '../services/periodic';
 
 export async function reconcileUnstartedInvoices(
   deps: { orm: Orm; client: Client; taskQueue: string },
@@ -24,19 +25,8 @@ export async function reconcileUnstartedInvoices(
 }
 
 export function startReconciler(deps: { orm: Orm; client: Client; taskQueue: string }, everyMs = 60_000): () => void {
-  let running = false;
-  const timer = setInterval(async () => {
-    if (running) return;
-    running = true;
-    try {
-      const healed = await reconcileUnstartedInvoices(deps);
-      if (healed) logger.info('started missing invoice workflows', { count: healed });
-    } catch (err) {
-      logger.warn('reconciler pass failed', { error: err });
-    } finally {
-      running = false;
-    }
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEvery(everyMs, 'reconciler', async () => {
+    const healed = await reconcileUnstartedInvoices(deps);
+    if (healed) logger.info('started missing invoice workflows', { count: healed });
+  });
 }
