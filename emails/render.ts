@@ -91,3 +91,7 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
     html: `<!doctype html><html lang="${context.locale}"><body style="font-family:system-ui,sans-serif;color:#222;max-width:640px">${html.join('\n')}</body></html>`,
   };
 }
+
+export function headerSafe(value: string): string {
+  return value;
+}
