@@ -22,6 +22,15 @@ const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone s
 const minorUnits = (description: string) =>
   z.number().int('must be a whole number of minor units (cents)').max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} minor units`).describe(description);
 
+const isHttpsUrl = (value: string) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+
 export const PaymentInstructionsSchema = z
   .object({
     bankTransfer: z
@@ -35,7 +44,8 @@ export const PaymentInstructionsSchema = z
       })
       .strict()
       .optional(),
-    cardPaymentUrl: storable(z.string().url('must be a URL').max(2000)).optional(),
+    // Shown as a link on the client's page and in emails: https only (no javascript:, data:, http:).
+    cardPaymentUrl: storable(z.string().max(2000).refine(isHttpsUrl, 'must be an https:// URL')).optional(),
     crypto: z.object({ asset: text(20), network: text(40).optional(), address: text(200) }).strict().optional(),
   })
   .strict();
