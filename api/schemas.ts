@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate, isValidTimeZone } from '../domain/dates';
 import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/money';
-import { storableTextProblem, type TextRule } from '../domain/text';
+import { isHttpsUrl, storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
 
 /** Refuses, naming the field, text that cannot be stored and shown as given (domain/text.ts). */
@@ -21,15 +21,6 @@ const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Sofia');
 const minorUnits = (description: string) =>
   z.number().int('must be a whole number of minor units (cents)').max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} minor units`).describe(description);
-
-const isHttpsUrl = (value: string) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-};
 
 export const PaymentInstructionsSchema = z
   .object({
