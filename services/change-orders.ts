@@ -57,6 +57,17 @@ async function whyClosed(em: EntityManager, order: ChangeOrder, invoice: Invoice
   return null;
 }
 
+/** The change orders the client's page and PDF show: decided ones, and pending ones still open. */
+export async function shownChangeOrders(orm: Orm, invoiceId: string, now = new Date()): Promise<ChangeOrder[]> {
+  const em = orm.em.fork();
+  const [orders, invoice] = await Promise.all([
+    em.find(ChangeOrder, { invoiceId, status: { $ne: 'declined' } }, { orderBy: { createdAt: 'asc' } }),
+    em.findOneOrFail(Invoice, { id: invoiceId }),
+  ]);
+  const open = await Promise.all(orders.map(async (o) => o.status !== 'pending' || !(await whyClosed(em, o, invoice, now))));
+  return orders.filter((_, i) => open[i]);
+}
+
 export async function changeOrderForToken(orm: Orm, token: string, now = new Date()) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const em = orm.em.fork();

@@ -121,13 +121,15 @@ describe('change orders', () => {
     const rotated = await propose(inv.id);
     expect((await call('POST', `/v1/invoices/${inv.id}/link/rotate`)).status).toBe(200);
     expect((await fetch(rotated.approvalUrl)).status).toBe(410);
+    const page = (await call('GET', `/v1/invoices/${inv.id}`)).body.hostedUrl as string;
+    expect(await (await fetch(page)).text()).not.toContain(new URL(rotated.approvalUrl).pathname); // not offered again
     expect((await decide(rotated.approvalUrl)).status).toBe(410);
 
     const old = await propose(inv.id);
     await ctx.orm.em.fork().nativeUpdate(ChangeOrder, { id: old.id }, { createdAt: new Date(Date.now() - 31 * 86_400_000) });
-    const page = await fetch(old.approvalUrl);
-    expect(page.status).toBe(410);
-    expect(await page.text()).toContain('expired');
+    const expired = await fetch(old.approvalUrl);
+    expect(expired.status).toBe(410);
+    expect(await expired.text()).toContain('expired');
     expect((await decide(old.approvalUrl)).status).toBe(410);
     expect([await statusOf(rotated.id), await statusOf(old.id)]).toEqual(['pending', 'pending']);
     const listed = (await call('GET', `/v1/invoices/${inv.id}/change-orders`)).body.data;
