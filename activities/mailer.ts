@@ -2,6 +2,7 @@
 // shown at /outbox). Both are told the idempotency key; Resend dedupes on it for 24 hours.
 import { ApplicationFailure } from '@temporalio/common';
 import { Resend } from 'resend';
+import { headerSafe } from '../emails/render';
 
 export interface OutgoingEmail {
   from: string;
@@ -27,7 +28,8 @@ export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {
     transport: 'resend',
     async send(email) {
       const { data, error } = await resend.emails.send(
-        { from: email.from, to: [email.to], replyTo: email.replyTo, subject: email.subject, html: email.html, text: email.text },
+        // Every header value made safe once more here, whatever built it (defense in depth).
+        { from: headerSafe(email.from), to: [headerSafe(email.to)], replyTo: email.replyTo && headerSafe(email.replyTo), subject: headerSafe(email.subject), html: email.html, text: email.text },
         { idempotencyKey: email.idempotencyKey },
       );
       if (error) {

@@ -18,6 +18,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   policy_exists: 409,
   invalid_policy: 400,
   task_not_found: 404,
+  change_order_closed: 410,
 };
 
 export class HttpError extends Error {

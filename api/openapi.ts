@@ -165,6 +165,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       '/v1/invoices/{id}': {
         get: { summary: 'An invoice with its live stage, next step and timeline', parameters: [idParam], responses: { '200': { description: 'The invoice', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+        delete: { summary: 'Delete a draft (an issued invoice is voided instead)', parameters: [idParam], responses: { '204': { description: 'Deleted' }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not a draft') } },
       },
       '/v1/invoices/{id}/payments': {
         post: {
@@ -175,7 +176,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
       },
       '/v1/invoices/{id}/void': {
-        post: { summary: 'Void an open invoice; its follow-up stops', parameters: [idParam], requestBody: { required: false, content: json(ref('VoidInvoice')) }, responses: { '200': { description: 'Voided', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not open') } },
+        post: { summary: 'Void an open invoice (its follow-up stops) or a draft (kept, never numbered)', parameters: [idParam], requestBody: { required: false, content: json(ref('VoidInvoice')) }, responses: { '200': { description: 'Voided', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Neither open nor a draft') } },
       },
       '/v1/invoices/{id}/collections-decision': {
         post: { summary: 'A person decides an invoice in collections review', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
@@ -199,10 +200,10 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: { summary: 'Issue a draft: numbered today, emailed, its reminders started', parameters: [idParam], responses: { '200': { description: 'Issued', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Already issued, or the business profile is incomplete') } },
       },
       '/v1/invoices/{id}/pdf': {
-        get: { summary: 'The invoice as a PDF', parameters: [idParam], responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+        get: { summary: 'The invoice as a PDF', parameters: [idParam], responses: { '200': { description: 'PDF', content: { 'application/pdf': {} } }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('A draft: issue it first') } },
       },
       '/v1/invoices/{id}/link/rotate': {
-        post: { summary: 'A new link for the client\'s page; the old one stops working', parameters: [idParam], responses: { '200': { description: 'The new hostedUrl' }, ...ownerErrors, '404': errorResponse('No such invoice') } },
+        post: { summary: 'A new link for the client\'s page; the old one stops working', parameters: [idParam], responses: { '200': { description: 'The new hostedUrl' }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('A draft has no client link until issued') } },
       },
       '/v1/invoices/{id}/schedule': {
         get: { summary: 'Every upcoming step with its date and time, and what has happened already', parameters: [idParam], responses: { '200': { description: 'The schedule', content: json(ref('Schedule')) }, ...ownerErrors, '404': errorResponse('No such invoice') } },
@@ -264,7 +265,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: 'Resend email events (delivered, opened, bounced, complained), signed by Svix',
           parameters: ['svix-id', 'svix-timestamp', 'svix-signature'].map((name) => ({ name, in: 'header', required: true, schema: { type: 'string' } })),
           requestBody: { required: true, content: json({ type: 'object' }) },
-          responses: { '200': { description: 'Received' }, '400': errorResponse('Bad signature; nothing recorded') },
+          responses: { '200': { description: 'Received (an event type not acted on is ignored)' }, '400': errorResponse('Bad, stale or future signature, or a field we read is malformed (named); nothing recorded') },
         },
       },
       '/v1/webhooks/stripe': {
@@ -273,7 +274,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: 'Stripe events (checkout.session.completed, payment_intent.succeeded/processing/payment_failed, charge.refunded, charge.dispute.created) signed with Stripe-Signature',
           parameters: [{ name: 'Stripe-Signature', in: 'header', required: true, schema: { type: 'string' } }],
           requestBody: { required: true, content: json({ type: 'object' }) },
-          responses: { '200': { description: 'Received (also for a repeat)' }, '400': errorResponse('Bad or stale signature; nothing recorded') },
+          responses: { '200': { description: 'Received (also for a repeat; an unhandled type is ignored)' }, '400': errorResponse('Bad, stale or future signature, or a field we read is malformed (named); nothing recorded or applied') },
         },
       },
     }),

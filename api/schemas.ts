@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { isIsoDate, isValidTimeZone } from '../domain/dates';
 import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/money';
-import { storableTextProblem, type TextRule } from '../domain/text';
+import { isHttpsUrl, storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
 
 /** Refuses, naming the field, text that cannot be stored and shown as given (domain/text.ts). */
@@ -35,7 +35,8 @@ export const PaymentInstructionsSchema = z
       })
       .strict()
       .optional(),
-    cardPaymentUrl: storable(z.string().url('must be a URL').max(2000)).optional(),
+    // Shown as a link on the client's page and in emails: https only (no javascript:, data:, http:).
+    cardPaymentUrl: storable(z.string().max(2000).refine(isHttpsUrl, 'must be an https:// URL')).optional(),
     crypto: z.object({ asset: text(20), network: text(40).optional(), address: text(200) }).strict().optional(),
   })
   .strict();

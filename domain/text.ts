@@ -79,3 +79,13 @@ export function toStorableJson<T>(value: T): T {
   }
   return value;
 }
+
+/** A link we show to a client: https only, so never javascript:, data: or a page sent in clear. */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -86,8 +86,17 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   text.push('', l.withThanks, ...issuerLines(invoice, l));
   html.push(`<p style="color:#555">${l.withThanks}<br>${issuerLines(invoice, l).map(escapeHtml).join('<br>')}</p>`);
   return {
-    subject: message.subject,
+    subject: headerSafe(message.subject),
     text: text.join('\n'),
     html: `<!doctype html><html lang="${context.locale}"><body style="font-family:system-ui,sans-serif;color:#222;max-width:640px">${html.join('\n')}</body></html>`,
   };
+}
+
+/**
+ * A subject as it may go into a mail header: line breaks, tabs and other control characters
+ * become one space (a CR/LF would start a header of its own). Names are validated on the way in
+ * (domain/text.ts); this holds for any stored text that got past that.
+ */
+export function headerSafe(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 }

@@ -2,7 +2,8 @@
 // billed only once approved and then beside the original lines, never mixed in with them.
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { ChangeOrder, Invoice } from '../db/entities';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ChangeOrder, Invoice, InvoiceLink } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { MAX_LEDGER_SUM } from '../domain/account';
 import { computeTotals, type LineInput } from '../domain/money';
@@ -37,12 +38,43 @@ export async function proposeChangeOrder(deps: ChangeOrderDeps, invoice: Invoice
   return { order, approvalUrl: changeOrderUrl(deps.publicUrl, order.token) };
 }
 
-export async function changeOrderForToken(orm: Orm, token: string) {
+/** A proposal the client has not answered in this long lapses; the owner proposes it again. */
+export const CHANGE_ORDER_TTL_DAYS = 30;
+
+export const changeOrderExpiresAt = (order: ChangeOrder) => new Date(order.createdAt.getTime() + CHANGE_ORDER_TTL_DAYS * 86_400_000);
+
+/**
+ * Why a pending change order can no longer be decided, or null while it can: it lapsed, its
+ * invoice closed, or the client's link was rotated after it was sent (a rotation withdraws every
+ * link the client was given). Read from the records, so nothing has to be written when it dies.
+ */
+async function whyClosed(em: EntityManager, order: ChangeOrder, invoice: Invoice, now: Date): Promise<string | null> {
+  if (order.status !== 'pending') return null;
+  if (invoice.status !== 'open') return `The invoice is ${invoice.status}, so this change order can no longer be decided.`;
+  if (changeOrderExpiresAt(order) <= now) return `This change order expired on ${changeOrderExpiresAt(order).toISOString().slice(0, 10)} and can no longer be decided; please ask for a new one.`;
+  const link = await em.findOne(InvoiceLink, { invoiceId: invoice.id, revokedAt: null });
+  if (!link || link.createdAt > order.createdAt) return 'This link was withdrawn, so this change order can no longer be decided; please ask for a new one.';
+  return null;
+}
+
+/** The change orders the client's page and PDF show: decided ones, and pending ones still open. */
+export async function shownChangeOrders(orm: Orm, invoiceId: string, now = new Date()): Promise<ChangeOrder[]> {
+  const em = orm.em.fork();
+  const [orders, invoice] = await Promise.all([
+    em.find(ChangeOrder, { invoiceId, status: { $ne: 'declined' } }, { orderBy: { createdAt: 'asc' } }),
+    em.findOneOrFail(Invoice, { id: invoiceId }),
+  ]);
+  const open = await Promise.all(orders.map(async (o) => o.status !== 'pending' || !(await whyClosed(em, o, invoice, now))));
+  return orders.filter((_, i) => open[i]);
+}
+
+export async function changeOrderForToken(orm: Orm, token: string, now = new Date()) {
   if (!TOKEN_PATTERN.test(token)) return null;
   const em = orm.em.fork();
   const order = await em.findOne(ChangeOrder, { token });
   if (!order) return null;
-  return { order, invoice: await em.findOneOrFail(Invoice, { id: order.invoiceId }) };
+  const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
+  return { order, invoice, closed: await whyClosed(em, order, invoice, now) };
 }
 
 /**
@@ -61,6 +93,8 @@ export async function decideChangeOrder(
   if (order.status !== 'pending') throw new DomainError('not_allowed_now', `This change order was already ${order.status}.`);
   const invoice = await em.findOneOrFail(Invoice, { id: order.invoiceId });
   if (!invoice.workflowId) throw new DomainError('not_allowed_now', 'The invoice has not been issued.');
+  const closed = await whyClosed(em, order, invoice, new Date());
+  if (closed) throw new DomainError('change_order_closed', closed);
   await updateInvoice(deps.temporal, invoice, decideChangeOrderUpdate, {
     changeOrderId: order.id, approved: decision.approve, amount: order.total, description: order.description, name: decision.name,
     at: new Date().toISOString(), ip: decision.ip.slice(0, 100), userAgent: decision.userAgent.slice(0, 500),

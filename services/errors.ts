@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'unknown_policy'
   | 'policy_exists'
   | 'invalid_policy'
-  | 'task_not_found';
+  | 'task_not_found'
+  | 'change_order_closed';
 
 export class DomainError extends Error {
   constructor(

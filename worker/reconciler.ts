@@ -14,7 +14,8 @@ export async function reconcileUnstartedInvoices(
   const em = deps.orm.em.fork();
   const stale = await em.find(
     Invoice,
-    { workflowStartedAt: null, status: { $ne: 'draft' }, createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
+    // A voided draft has neither a number nor a workflow, and never gets one.
+    { workflowStartedAt: null, status: { $ne: 'draft' }, workflowId: { $ne: null }, createdAt: { $lt: new Date(Date.now() - olderThanMs) } },
     { limit: 100, orderBy: { createdAt: 'asc' } },
   );
   for (const invoice of stale) {

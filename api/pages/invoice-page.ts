@@ -5,6 +5,7 @@ import type { ChangeOrder, Invoice } from '../../db/entities';
 import { invoiceDocument } from '../../documents/invoice-document';
 import { escapeHtml as e } from '../../emails/render';
 import { PAGE_TEXT } from './page-text';
+import { isHttpsUrl } from '../../domain/text';
 
 /** EPC069-12 ("SEPA QR"): banking apps fill in the transfer from it. Only for euro. */
 function sepaQrPayload(name: string, iban: string, bic: string | undefined, amountMinor: number, reference: string): string {
@@ -27,7 +28,8 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
     `<div class="copy"><span class="label">${e(label)}</span> <code>${e(value)}</code> <button type="button" data-copy="${e(value)}" aria-label="${e(t.copy)}: ${e(label)}">${e(t.copy)}</button></div>`;
 
   const ways: string[] = [];
-  if (open && pay.cardPaymentUrl) ways.push(`<section class="way"><h3>${e(t.cardPay)}</h3><p><a class="button" href="${e(pay.cardPaymentUrl)}" rel="noopener noreferrer">${e(t.cardPay)}: ${e(d.amountDue)}</a></p></section>`);
+  // Checked again here: a row stored before the https rule must not become a javascript: link.
+  if (open && pay.cardPaymentUrl && isHttpsUrl(pay.cardPaymentUrl)) ways.push(`<section class="way"><h3>${e(t.cardPay)}</h3><p><a class="button" href="${e(pay.cardPaymentUrl)}" rel="noopener noreferrer">${e(t.cardPay)}: ${e(d.amountDue)}</a></p></section>`);
   if (open && pay.bankTransfer) {
     const b = pay.bankTransfer;
     const code = b.iban && invoice.currency === 'EUR' ? await qr(sepaQrPayload(b.accountName, b.iban, b.bic, d.amountDueMinor, invoice.number)) : '';

@@ -2,7 +2,7 @@
 // feed the ladder (a question pauses it, a promise holds it). No login: the link is the key.
 import express, { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { ChangeOrder } from '../../db/entities';
+import { shownChangeOrders } from '../../services/change-orders';
 import { invoicePdf } from '../../services/invoice-pdf';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, PromiseDeclined, recordPromise } from '../../services/invoice-commands';
@@ -47,7 +47,8 @@ export function clientPagesRouter(deps: AppDeps): Router {
   router.get('/assets/page.js', (_req, res) => void res.type('application/javascript').set('Cache-Control', 'public, max-age=3600').send(PAGE_JS));
   router.use(express.urlencoded({ extended: false, limit: '16kb' }));
 
-  const changeOrdersOf = (invoiceId: string) => deps.orm.em.fork().find(ChangeOrder, { invoiceId, status: { $ne: 'declined' } }, { orderBy: { createdAt: 'asc' } });
+  // A lapsed or withdrawn proposal is not offered again from the page or the PDF.
+  const changeOrdersOf = (invoiceId: string) => shownChangeOrders(deps.orm, invoiceId);
 
   const show = async (res: Response, token: string, state: PageState = {}, status = 200) => {
     const invoice = await invoiceForToken(deps.orm.em.fork(), token);

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
 import { amountDueOf, ChangeOrder, Invoice, TimelineEvent } from '../../db/entities';
-import { proposeChangeOrder } from '../../services/change-orders';
+import { changeOrderExpiresAt, proposeChangeOrder } from '../../services/change-orders';
 import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
 import { scheduleView } from '../../services/schedule-view';
 import { invoicePdf } from '../../services/invoice-pdf';
+import { deleteDraft, voidDraft } from '../../services/drafts';
 import { activeToken, pageUrl, rotateLink } from '../../services/invoice-links';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
 import type { AppDeps } from '../deps';
@@ -27,6 +28,7 @@ import {
 const changeOrderView = (o: ChangeOrder) => ({
   id: o.id, status: o.status, description: o.description, reason: o.reason, lines: o.lines, subtotal: o.subtotal, taxTotal: o.taxTotal, total: o.total,
   decidedName: o.decidedName ?? null, decidedAt: o.decidedAt?.toISOString() ?? null, decidedIp: o.decidedIp ?? null, decidedUserAgent: o.decidedUserAgent ?? null,
+  expiresAt: changeOrderExpiresAt(o).toISOString(),
 });
 
 export function invoicesRouter(deps: AppDeps): Router {
@@ -38,6 +40,10 @@ export function invoicesRouter(deps: AppDeps): Router {
     const invoice = id.success ? await orm.em.fork().findOne(Invoice, { id: id.data }) : null;
     if (!invoice) throw new DomainError('invoice_not_found', `No invoice with id ${req.params.id}`);
     return invoice;
+  };
+
+  const notADraft = (invoice: Invoice, what: string) => {
+    if (invoice.status === 'draft' || !invoice.number) throw new DomainError('not_allowed_now', `A draft ${what} until it is issued (POST /v1/invoices/${invoice.id}/issue).`);
   };
 
   /** The next step as planned from the record, for when the workflow is not asked. */
@@ -133,8 +139,9 @@ export function invoicesRouter(deps: AppDeps): Router {
   router.post('/:id/void', async (req, res) => {
     const invoice = await findInvoice(req);
     const input = parse(VoidSchema, req.body ?? {});
-    if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice can be voided.`);
-    await voidInvoice(temporal, invoice, input.reason);
+    if (invoice.status === 'draft') await voidDraft(orm, invoice, input.reason);
+    else if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice or a draft can be voided.`);
+    else await voidInvoice(temporal, invoice, input.reason);
     res.json(await detail(invoice));
   });
 
@@ -145,8 +152,15 @@ export function invoicesRouter(deps: AppDeps): Router {
     res.json(await detail(invoice));
   });
 
+  // A draft is not a document yet (no number, no dates): delete it or void it, issue it, then its PDF.
+  router.delete('/:id', async (req, res) => {
+    await deleteDraft(orm, await findInvoice(req));
+    res.status(204).end();
+  });
+
   router.get('/:id/pdf', async (req, res) => {
     const invoice = await findInvoice(req);
+    notADraft(invoice, 'has no PDF');
     const orders = await orm.em.fork().find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' });
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await invoicePdf(orm, invoice, orders));
   });
@@ -154,6 +168,7 @@ export function invoicesRouter(deps: AppDeps): Router {
   // A new link for the client; the old one stops working at once.
   router.post('/:id/link/rotate', async (req, res) => {
     const invoice = await findInvoice(req);
+    notADraft(invoice, 'has no client link');
     const token = await rotateLink(orm.em.fork(), invoice.id);
     res.json({ hostedUrl: pageUrl(deps.publicUrl, token) });
   });

@@ -4,6 +4,7 @@ import { EmailMessage } from '../../db/entities';
 import { escapeHtml } from '../../emails/render';
 import { HttpError } from '../errors';
 import type { AppDeps } from '../deps';
+import { isUuid } from '../params';
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>` +
@@ -21,7 +22,7 @@ export function outboxRouter({ orm }: AppDeps): Router {
   });
 
   router.get('/:id', async (req, res) => {
-    const mail = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await orm.em.fork().findOne(EmailMessage, { id: req.params.id }) : null;
+    const mail = isUuid(req.params.id) ? await orm.em.fork().findOne(EmailMessage, { id: req.params.id }) : null;
     if (!mail) throw new HttpError(404, 'not_found', 'No such email');
     res.type('html').send(page(mail.subject,
       `<p><a href="/outbox">← Outbox</a></p><h1>${escapeHtml(mail.subject)}</h1><p>From ${escapeHtml(mail.sender)} to ${escapeHtml(mail.recipient)}</p>` +
@@ -29,7 +30,7 @@ export function outboxRouter({ orm }: AppDeps): Router {
   });
 
   router.get('/:id/json', async (req, res) => {
-    const mail = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await orm.em.fork().findOne(EmailMessage, { id: req.params.id }) : null;
+    const mail = isUuid(req.params.id) ? await orm.em.fork().findOne(EmailMessage, { id: req.params.id }) : null;
     if (!mail) throw new HttpError(404, 'not_found', 'No such email');
     res.json(mail);
   });

@@ -5,6 +5,7 @@ import { Invoice, UnappliedPayment } from '../../db/entities';
 import { DomainError } from '../../services/errors';
 import { sendPayment } from '../../services/invoice-commands';
 import type { AppDeps } from '../deps';
+import { isUuid } from '../params';
 import { HttpError, parse } from '../errors';
 
 const AssignSchema = z.object({ invoiceId: z.string().uuid('must be an invoice id') }).strict();
@@ -19,7 +20,7 @@ export function paymentsRouter(deps: AppDeps): Router {
   router.post('/unapplied/:id/assign', async (req, res) => {
     const { invoiceId } = parse(AssignSchema, req.body);
     const em = deps.orm.em.fork();
-    const payment = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await em.findOne(UnappliedPayment, { id: req.params.id }) : null;
+    const payment = isUuid(req.params.id) ? await em.findOne(UnappliedPayment, { id: req.params.id }) : null;
     if (!payment) throw new HttpError(404, 'not_found', `No unapplied payment with id ${req.params.id}`);
     if (payment.assignedInvoiceId) throw new DomainError('not_allowed_now', 'This payment is already assigned.');
     const invoice = await em.findOne(Invoice, { id: invoiceId });

@@ -4,6 +4,7 @@ import { RecurringPlan } from '../../db/entities';
 import { DomainError } from '../../services/errors';
 import { createPlan, endPlan, nextDates, setPaused } from '../../services/recurring';
 import type { AppDeps } from '../deps';
+import { isUuid } from '../params';
 import { HttpError, parse } from '../errors';
 import { RecurringCreateSchema, RecurringPatchSchema } from '../schemas';
 
@@ -12,7 +13,7 @@ export function recurringRouter(deps: AppDeps): Router {
   const { orm, temporal } = deps;
 
   const findPlan = async (req: Request) => {
-    const plan = /^[0-9a-f-]{36}$/i.test(String(req.params.id)) ? await orm.em.fork().findOne(RecurringPlan, { id: String(req.params.id) }) : null;
+    const plan = isUuid(req.params.id) ? await orm.em.fork().findOne(RecurringPlan, { id: String(req.params.id) }) : null;
     if (!plan) throw new HttpError(404, 'not_found', `No recurring plan with id ${req.params.id}`);
     return plan;
   };

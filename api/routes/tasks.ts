@@ -3,6 +3,7 @@ import { Invoice, OwnerTask } from '../../db/entities';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, recordPromise, resumeReminders } from '../../services/invoice-commands';
 import type { AppDeps } from '../deps';
+import { isUuid } from '../params';
 import { parse } from '../errors';
 import { TaskCompletionSchema, TaskListQuerySchema } from '../schemas';
 
@@ -20,7 +21,7 @@ export function tasksRouter({ orm, temporal }: AppDeps): Router {
   router.post('/:id/complete', async (req, res) => {
     const input = parse(TaskCompletionSchema, req.body);
     const em = orm.em.fork();
-    const task = /^[0-9a-f-]{36}$/i.test(req.params.id) ? await em.findOne(OwnerTask, { id: req.params.id }) : null;
+    const task = isUuid(req.params.id) ? await em.findOne(OwnerTask, { id: req.params.id }) : null;
     if (!task) throw new DomainError('task_not_found', `No task with id ${req.params.id}`);
     if (task.status === 'done') throw new DomainError('not_allowed_now', 'This task is already done.');
     const invoice = await em.findOneOrFail(Invoice, { id: task.invoiceId });

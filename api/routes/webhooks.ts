@@ -4,9 +4,9 @@ import Stripe from 'stripe';
 import { WebhookEvent } from '../../db/entities';
 import type { Orm } from '../../db/orm';
 import { applyPaymentEvent, type PaymentEvent } from '../../services/payment-events';
-import { recordEmailEvent } from '../../services/email-events';
+import { checkResendEvent, recordEmailEvent } from '../../services/email-events';
 import { SignatureError, TOLERANCE_SECONDS, verifyStandardWebhook } from '../../services/standard-webhooks';
-import { paymentEventsFromStripe } from '../../services/stripe-events';
+import { checkStripeEvent } from '../../services/stripe-events';
 import type { AppDeps } from '../deps';
 import { fieldErrors, HttpError } from '../errors';
 import { metrics } from '../../observability/metrics';
@@ -50,13 +50,27 @@ function verifiedJson(req: Request, secret: string | undefined, prefix: 'webhook
   }
 }
 
+/** A signed event that lacks a field we read: 400 naming it, and nothing recorded or applied. */
+function malformed(fields: { field: string; message: string }[]): HttpError {
+  return new HttpError(400, 'invalid_request', `The event does not have the expected shape: ${fields.map((f) => f.field).join(', ')}`, fields);
+}
+
+/**
+ * Stripe's library refuses a signature older than the tolerance but not one dated ahead of now;
+ * a timestamp in the future is refused the same way (a captured event cannot be kept for later).
+ */
+function datedAhead(header: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+  return header.split(',').some((part) => part.startsWith('t=') && Number(part.slice(2)) - nowSeconds > TOLERANCE_SECONDS);
+}
+
 export function webhooksRouter(deps: AppDeps): Router {
   const router = Router();
 
   router.post('/stripe', rawBody, async (req, res) => {
     if (!deps.stripeWebhookSecret) throw new HttpError(503, 'not_configured', 'Stripe webhooks are not configured (STRIPE_WEBHOOK_SECRET).');
-    let event: Stripe.Event;
+    let event: unknown;
     try {
+      if (datedAhead(req.get('stripe-signature') ?? '')) throw new Error('dated in the future');
       // Checks every v1 signature in the header in constant time, and the timestamp tolerance.
       // Then, as for every signed event, text we could not store is stripped, not refused.
       event = toStorableJson(Stripe.webhooks.constructEvent(bodyOf(req), req.get('stripe-signature') ?? '', deps.stripeWebhookSecret, TOLERANCE_SECONDS));
@@ -64,21 +78,24 @@ export function webhooksRouter(deps: AppDeps): Router {
       metrics.webhookRejects.inc({ provider: 'stripe' });
       throw new HttpError(400, 'invalid_signature', 'The Stripe-Signature header does not match this body and secret, or it is too old.');
     }
-    if (await seen(deps.orm, 'stripe', event.id)) {
+    // Every field read is checked before anything is applied, so a bad one never half-applies.
+    const checked = checkStripeEvent(event);
+    if (!checked.ok) throw malformed(checked.issues.map((i) => ({ field: [...checked.prefix, ...i.path.map(String)].join('.') || '(body)', message: i.message })));
+    if (await seen(deps.orm, 'stripe', checked.id)) {
       res.json({ received: true, duplicate: true });
       return;
     }
     const outcomes: string[] = [];
-    for (const paymentEvent of paymentEventsFromStripe(event)) outcomes.push(await applyPaymentEvent(deps, paymentEvent));
+    for (const paymentEvent of checked.payments) outcomes.push(await applyPaymentEvent(deps, paymentEvent));
     const outcome = outcomes.join('; ') || 'ignored';
-    await remember(deps.orm, 'stripe', event.id, event.type, outcome);
+    await remember(deps.orm, 'stripe', checked.id, checked.type, outcome);
     res.json({ received: true, outcome });
   });
 
   router.post('/payments', rawBody, async (req, res) => {
     const { id, json } = verifiedJson(req, deps.paymentsWebhookSecret, 'webhook', 'payments', 'PAYMENTS_WEBHOOK_SECRET');
     const parsed = PaymentsWebhookSchema.safeParse(json);
-    if (!parsed.success) throw new HttpError(400, 'invalid_request', 'The event does not have the documented shape', fieldErrors(parsed.error));
+    if (!parsed.success) throw malformed(fieldErrors(parsed.error));
     if (await seen(deps.orm, 'payments', id)) {
       res.json({ received: true, duplicate: true });
       return;
@@ -98,13 +115,15 @@ export function webhooksRouter(deps: AppDeps): Router {
   // Resend signs with Svix: the same scheme as Standard Webhooks under svix-* headers.
   router.post('/resend', rawBody, async (req, res) => {
     const { id, json } = verifiedJson(req, deps.resendWebhookSecret, 'svix', 'resend', 'RESEND_WEBHOOK_SECRET');
+    const checked = checkResendEvent(json);
+    if (!checked.ok) throw malformed(fieldErrors(checked.error));
+    const { event } = checked;
     if (await seen(deps.orm, 'resend', id)) {
       res.json({ received: true, duplicate: true });
       return;
     }
-    const event = json as { type?: string; data?: { email_id?: string; to?: string[] | string } };
     const outcome = await recordEmailEvent(deps.orm, id, event);
-    await remember(deps.orm, 'resend', id, event.type ?? 'unknown', outcome);
+    await remember(deps.orm, 'resend', id, event.type, outcome);
     res.json({ received: true, outcome });
   });
 

@@ -9,6 +9,7 @@ import { Migration20261128000007_recurring } from './Migration20261128000007_rec
 import { Migration20261129000001_idempotency_claim } from './Migration20261129000001_idempotency_claim';
 import { Migration20261201000001_projection } from './Migration20261201000001_projection';
 import { Migration20261201000002_invoice_pdf } from './Migration20261201000002_invoice_pdf';
+import { Migration20261201000003_void_drafts } from './Migration20261201000003_void_drafts';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -21,4 +22,5 @@ export const migrationsList = [
   { name: 'Migration20261129000001_idempotency_claim', class: Migration20261129000001_idempotency_claim },
   { name: 'Migration20261201000001_projection', class: Migration20261201000001_projection },
   { name: 'Migration20261201000002_invoice_pdf', class: Migration20261201000002_invoice_pdf },
+  { name: 'Migration20261201000003_void_drafts', class: Migration20261201000003_void_drafts },
 ];
