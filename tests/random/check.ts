@@ -19,7 +19,7 @@ async function observe(ctx: Ctx, m: ModelInvoice): Promise<Observed> {
   const [api, wf, [row], [sums]]: [any, InvoiceSnapshot | null, any[], any[]] = await Promise.all([
     ctx.sys.call('GET', `/v1/invoices/${m.id}`).then((r) => (r.status === 200 ? r.body : { httpStatus: r.status, text: r.text.slice(0, 200) })),
     m.workflowId
-      ? ctx.sys.env.client.connection.withDeadline(Date.now() + 3_000, () => ctx.sys.env.client.workflow.getHandle(m.workflowId!).query(invoiceStateQuery)).catch(() => null)
+      ? ctx.sys.env.client.connection.withDeadline(Date.now() + 10_000, () => ctx.sys.env.client.workflow.getHandle(m.workflowId!).query(invoiceStateQuery)).catch((err: Error) => ({ queryError: `${err.message} ${String((err.cause as Error | undefined)?.message ?? '')}`.slice(0, 400) }) as unknown as null)
       : Promise.resolve(null),
     db.execute('select status, stage, amount_paid, adjustments_total, changes_total, total from invoice where id = ?', [m.id]),
     db.execute(
@@ -41,8 +41,9 @@ function compare(m: ModelInvoice, o: Observed, now: number): { problems: string[
   };
   if (!o.row || o.api.httpStatus) return { problems: [`not readable: row ${!!o.row}, api ${JSON.stringify(o.api).slice(0, 200)}`], fees: m.fees };
   const row = { status: o.row.status, stage: o.row.stage, paid: Number(o.row.amount_paid), adjustments: Number(o.row.adjustments_total), changes: Number(o.row.changes_total), total: Number(o.row.total) };
-  const wf = o.wf;
-  if (m.workflowId && !wf) p.push('workflow did not answer its invoiceState query');
+  const queryError = (o.wf as unknown as { queryError?: string } | null)?.queryError;
+  const wf = queryError ? null : o.wf;
+  if (m.workflowId && !wf) p.push(`workflow did not answer its invoiceState query${queryError ? `: ${queryError}` : ''}`);
   const w = wf ?? { status: row.status, stage: row.stage, amountPaid: row.paid, adjustments: row.adjustments, amountDue: undefined };
   same('status', { api: o.api.status, workflow: w.status, db: row.status, model: m.status });
   same('stage', { api: o.api.stage, workflow: w.stage, db: row.stage, ...(m.stage ? { model: m.stage } : {}) });

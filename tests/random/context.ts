@@ -15,6 +15,8 @@ export interface Ctx {
   /** True while the worker is being killed and restarted: a 503 is then declared, not a bug. */
   outage: boolean;
   created: number;
+  /** Invoices the current operation acted on: checked after it (all of them after skips and kills). */
+  touched: Set<ModelInvoice>;
 }
 
 export class Divergence extends Error {}

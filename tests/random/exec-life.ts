@@ -25,6 +25,7 @@ const pauseAnswers = (m: ModelInvoice, ok: number) => (!open(m) || m.paused === 
 export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
   const m = 'inv' in op ? pick(ctx.invoices, op.inv) : undefined;
   if ('inv' in op && !m) return;
+  if (m) ctx.touched.add(m);
   switch (op.k) {
     case 'create': {
       const email = `c${ctx.created++}-${ctx.run}@random.test`;
@@ -47,6 +48,7 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
         issueDate: op.draft ? null : r.body.issueDate, dueDate: op.draft ? null : r.body.dueDate, earlyPayment: op.early, lateFees: op.late,
       });
       ctx.invoices.push(inv);
+      ctx.touched.add(inv);
       expectStored(op, 'total (reference model)', r.body.total, inv.total);
       const shown = (await ctx.sys.call('GET', `/v1/invoices/${inv.id}`)).body;
       if (op.note !== undefined) expectStored(op, 'note', shown.note, op.note.trim());

@@ -16,7 +16,11 @@ async function send(ctx: Ctx, ev: SentEvent) {
   return r;
 }
 
-const issued = (ctx: Ctx, n: number) => pick(ctx.invoices.filter((m) => m.status !== 'draft'), n);
+const issued = (ctx: Ctx, n: number) => {
+  const m = pick(ctx.invoices.filter((i) => i.status !== 'draft'), n);
+  if (m) ctx.touched.add(m);
+  return m;
+};
 
 export async function execMoney(ctx: Ctx, op: MoneyOp): Promise<void> {
   switch (op.k) {
@@ -75,6 +79,7 @@ export async function execMoney(ctx: Ctx, op: MoneyOp): Promise<void> {
 async function pay(ctx: Ctx, op: Extract<Op, { k: 'pay' }>, given?: { m: ModelInvoice; providerId: string; amount: number }): Promise<void> {
   const m = given?.m ?? pick(ctx.invoices, op.inv);
   if (!m) return;
+  ctx.touched.add(m);
   const due = balance(m);
   const amount = given?.amount ?? (op.size === 'part' ? Math.max(1, Math.floor(due / 3)) : op.size === 'full' ? due || 500 : due + 1_234);
   const at = ctx.sys.now();

@@ -49,7 +49,7 @@ const lines = fc.array(line, { minLength: 1, maxLength: 3 });
 
 const inv = fc.nat(20);
 
-const create = fc.record({
+export const createArbitrary: fc.Arbitrary<Op> = fc.record({
   k: fc.constant('create' as const),
   draft: fc.boolean(),
   lines,
@@ -71,7 +71,7 @@ const money: fc.Arbitrary<Op>[] = [
 
 export function opArbitrary(skip: Set<string>, withKills: boolean): fc.Arbitrary<Op> {
   const all: [number, fc.Arbitrary<Op>][] = [
-    [5, create],
+    [5, createArbitrary],
     [2, fc.record({ k: fc.constant('issue' as const), inv })],
     ...money.map((m) => [m === money[0] ? 8 : 2, m] as [number, fc.Arbitrary<Op>]),
     [2, fc.record({ k: fc.constant('proposeCO' as const), inv, description: text, lines })],
@@ -84,7 +84,7 @@ export function opArbitrary(skip: Set<string>, withKills: boolean): fc.Arbitrary
     [2, fc.record({ k: fc.constant('collections' as const), inv, decision: fc.constantFrom('write_off' as const, 'extend' as const, 'agency' as const), inDays: fc.integer({ min: 1, max: 30 }) })],
     [3, fc.record({ k: fc.constant('skip' as const), hours: fc.integer({ min: 1, max: 24 * 20 }) })],
   ];
-  if (withKills) all.push([1, fc.record({ k: fc.constant('kill' as const), delayMs: fc.integer({ min: 0, max: 300 }), during: fc.option(fc.oneof(...money.slice(0, 3)), { nil: undefined }) }, { requiredKeys: ['k', 'delayMs'] })]);
+  if (withKills) all.push([Number(process.env.RANDOM_KILL_WEIGHT ?? 1), fc.record({ k: fc.constant('kill' as const), delayMs: fc.integer({ min: 0, max: 300 }), during: fc.option(fc.oneof(...money.slice(0, 3)), { nil: undefined }) }, { requiredKeys: ['k', 'delayMs'] })]);
   const kept = all.filter(([, a]) => !skip.has(kindOf(a)));
   return fc.oneof(...kept.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }

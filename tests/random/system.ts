@@ -78,6 +78,9 @@ export async function startSystem(): Promise<System> {
         WORKFLOW_ID_PREFIX: workflowIdPrefix, RESEND_API_KEY: resend.apiKey, RESEND_BASE_URL: resend.url, EMAIL_RATE_PER_SECOND: '1000',
         WORKER_METRICS_PORT: String(await freePortPair()), PUBLIC_URL: url, EMAIL_FROM: 'Studio Ivanova <billing@ivanova.studio>',
         HOST: '127.0.0.1', WORKFLOW_BUNDLE_PATH: inject('workflowBundlePath'),
+        // No sticky queues: the test server does not time out a task on a dead worker's sticky
+        // queue, so after a kill -9 a cached workflow would wait forever, and time could not skip.
+        WORKER_MAX_CACHED_WORKFLOWS: '0',
       },
     });
   };
@@ -96,7 +99,13 @@ export async function startSystem(): Promise<System> {
     env, orm, resend, url, workerLives: 0,
     now: () => Date.now() + offset,
     async skip(ms) {
-      await env.sleep(ms);
+      // The server skips only while nothing is in flight (after a kill -9, an activity of the dead
+      // worker stays in flight until its timeout, a minute for emails); one that never ends is a finding.
+      let timer: NodeJS.Timeout | undefined;
+      const stuck = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`time skip of ${ms} ms did not complete within 180 s (something stays in flight)`)), 180_000);
+      });
+      await Promise.race([env.sleep(ms), stuck]).finally(() => clearTimeout(timer));
       offset = (await env.currentTimeMs()) - Date.now();
     },
     call: (method, p, body, headers = {}) => request(method, p, body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body), {
