@@ -84,7 +84,7 @@ export function opArbitrary(skip: Set<string>, withKills: boolean): fc.Arbitrary
     [2, fc.record({ k: fc.constant('collections' as const), inv, decision: fc.constantFrom('write_off' as const, 'extend' as const, 'agency' as const), inDays: fc.integer({ min: 1, max: 30 }) })],
     [3, fc.record({ k: fc.constant('skip' as const), hours: fc.integer({ min: 1, max: 24 * 20 }) })],
   ];
-  if (withKills) all.push([Number(process.env.RANDOM_KILL_WEIGHT ?? 1), fc.record({ k: fc.constant('kill' as const), delayMs: fc.integer({ min: 0, max: 300 }), during: fc.option(fc.oneof(...money.slice(0, 3)), { nil: undefined }) }, { requiredKeys: ['k', 'delayMs'] })]);
+  if (withKills) all.push([Number(process.env.RANDOM_KILL_WEIGHT ?? 0.3), fc.record({ k: fc.constant('kill' as const), delayMs: fc.integer({ min: 0, max: 300 }), during: fc.option(fc.oneof(...money.slice(0, 3)), { nil: undefined }) }, { requiredKeys: ['k', 'delayMs'] })]);
   const kept = all.filter(([, a]) => !skip.has(kindOf(a)));
   return fc.oneof(...kept.map(([weight, arbitrary]) => ({ weight, arbitrary })));
 }

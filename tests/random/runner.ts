@@ -65,7 +65,7 @@ async function runSequence(sys: System, ops: Op[], opts: RandomOptions, counter:
       for (const m of everything ? ctx.invoices : [...ctx.touched]) await checkInvoice(ctx, m, { timeoutMs });
       verify();
     } catch (err) {
-      throw new Error(`step ${i + 1}/${ops.length} ${show(op)}\n  ${(err as Error).message}`, { cause: err });
+      throw Object.assign(new Error(`step ${i + 1}/${ops.length} ${show(op)}\n  ${(err as Error).message}`, { cause: err }), { step: i + 1 });
     }
     counter.executed += 1;
   }
@@ -101,9 +101,10 @@ export async function runRandom(sys: System, opts: RandomOptions): Promise<Rando
   });
   const ms = Date.now() - started;
   if (!details.failed) return { executed: counter.executed, runs, ms, failure: null };
-  const shrunk = (details.counterexample?.[0] ?? []) as Op[];
+  const error = details.errorInstance as (Error & { step?: number }) | undefined;
+  // What follows the failing step played no part: the report stops there.
+  const shrunk = ((details.counterexample?.[0] ?? []) as Op[]).slice(0, error?.step);
   const replay = `npm run test:random -- --seed ${opts.seed} --path "${details.counterexamplePath}" --max-ops-per-run ${opts.maxOpsPerRun}${opts.kills ? '' : ' --no-kills'}${process.env.RANDOM_HOSTILE === '0' ? ' --no-hostile' : ''}${opts.skip.size ? ` --skip ${[...opts.skip].join(',')}` : ''}`;
-  const error = details.errorInstance as Error | undefined;
   const failure = [
     `RANDOM TESTER FOUND A DIVERGENCE (seed ${opts.seed}, path ${details.counterexamplePath}, shrunk ${details.numShrinks} times)`,
     `replay: ${replay}`,
