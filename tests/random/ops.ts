@@ -86,7 +86,8 @@ export function opArbitrary(skip: Set<string>, withKills: boolean): fc.Arbitrary
   ];
   if (withKills) all.push([Number(process.env.RANDOM_KILL_WEIGHT ?? 0.3), fc.record({ k: fc.constant('kill' as const), delayMs: fc.integer({ min: 0, max: 300 }), during: fc.option(fc.oneof(...money.slice(0, 3)), { nil: undefined }) }, { requiredKeys: ['k', 'delayMs'] })]);
   const kept = all.filter(([, a]) => !skip.has(kindOf(a)));
-  return fc.oneof(...kept.map(([weight, arbitrary]) => ({ weight, arbitrary })));
+  // fast-check wants whole weights: tenths let a kind be rarer than 1 (kills default to 0.3).
+  return fc.oneof(...kept.filter(([w]) => w > 0).map(([weight, arbitrary]) => ({ weight: Math.round(weight * 10), arbitrary })));
 }
 
 /** The kind an arbitrary makes (sampled once, deterministically): lets RANDOM_SKIP leave kinds out. */
