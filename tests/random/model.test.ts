@@ -1,6 +1,6 @@
 // Model-based random testing of the whole product: random sequences of operations through the
 // real HTTP API, signed webhooks and the client's pages, with time skips and kill -9 of the
-// worker, checked after every step against a small reference model (tests/random/README.md).
+// worker, checked after every step against a small reference model (model.ts, check.ts).
 // In CI: at least 300 operations, a random seed printed at the start. Longer or replayed runs:
 // `npm run test:random -- --ops 20000 --seed N` (scripts/random-test.ts sets the RANDOM_* env).
 import { afterAll, beforeAll, expect, it } from 'vitest';
