@@ -50,6 +50,8 @@ const DAY_MS = 86_400_000;
 
 /** Promises past the policy's limits go to a person (the first change after the one-truth release). */
 export const PROMISE_LIMITS_PATCH = 'promise-limits';
+/** A pending payment that fails after the invoice was settled another way leaves its stage alone (found by the random tester). */
+export const SETTLED_FAILURE_PATCH = 'settled-failure';
 const refuse = (problem: string | null) => {
   if (problem) throw new Error(problem);
 };
@@ -118,6 +120,11 @@ export function registerHandlers(run: InvoiceRun): void {
   setHandler(paymentFailedUpdate, async (f: FailedPaymentInput) => {
     if (run.pendingPaymentId !== f.paymentId) return run.snapshot();
     liftPause();
+    if (isClosed(run.account) && patched(SETTLED_FAILURE_PATCH)) {
+      // Settled meanwhile (paid another way, voided): the failure changes nothing and needs no one.
+      await run.commit(touch(run.account), 'payment_failed', `A pending payment failed: ${f.reason}. Nothing is due.`, `failed:${f.paymentId}`);
+      return run.snapshot();
+    }
     await run.commit(backToLadder(run.account), 'payment_failed', `A pending payment failed: ${f.reason}. Reminders resume.`, `failed:${f.paymentId}`);
     await run.ownerTask(`failed:${f.paymentId}`, 'payment_failed', 'A payment failed', `The client's payment did not go through: ${f.reason}. ${run.money(run.due())} is still due.`);
     return run.snapshot();

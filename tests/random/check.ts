@@ -3,7 +3,7 @@
 // with the reference model. The workflow projects a moment after it answers, so a disagreement
 // is polled for a few seconds before it counts; one that stays is a divergence.
 import { invoiceStateQuery } from '../../workflows/messages';
-import type { InvoiceSnapshot } from '../../workflows/types';
+import type { InvoiceSnapshot } from '../../domain/types';
 import { type Ctx, Divergence } from './context';
 import { balance, isSettled, type ModelInvoice } from './model';
 
