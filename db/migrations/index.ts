@@ -8,6 +8,7 @@ import { Migration20261128000006_change_orders } from './Migration20261128000006
 import { Migration20261128000007_recurring } from './Migration20261128000007_recurring';
 import { Migration20261129000001_idempotency_claim } from './Migration20261129000001_idempotency_claim';
 import { Migration20261201000001_projection } from './Migration20261201000001_projection';
+import { Migration20261201000010_rate_limits } from './Migration20261201000010_rate_limits';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -19,4 +20,5 @@ export const migrationsList = [
   { name: 'Migration20261128000007_recurring', class: Migration20261128000007_recurring },
   { name: 'Migration20261129000001_idempotency_claim', class: Migration20261129000001_idempotency_claim },
   { name: 'Migration20261201000001_projection', class: Migration20261201000001_projection },
+  { name: 'Migration20261201000010_rate_limits', class: Migration20261201000010_rate_limits },
 ];
