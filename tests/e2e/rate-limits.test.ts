@@ -39,7 +39,7 @@ const page = (api: TestApi, forwardedFor?: string) =>
 async function expectLimited(res: Response) {
   expect(res.status).toBe(429);
   expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
-  expect((await res.json()).error).toMatchObject({ type: 'rate_limited', message: expect.any(String) });
+  expect(((await res.json()) as any).error).toMatchObject({ type: 'rate_limited', message: expect.any(String) });
 }
 
 describe('rate limits', () => {
