@@ -11,6 +11,11 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x/y', DUNWELL_API_KEY: 'k'.repeat(32), METRICS_TOKEN: 'm'.repeat(32), API_DOCS: 'true' }).apiDocs).toBe(true);
   });
 
+  it('takes an empty value as unset (compose passes ${VAR:-} through as "")', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://x/y', PAYMENTS_WEBHOOK_SECRET: '', RESEND_WEBHOOK_SECRET: '', METRICS_TOKEN: '', TRUST_PROXY: '' });
+    expect([config.PAYMENTS_WEBHOOK_SECRET, config.RESEND_WEBHOOK_SECRET, config.METRICS_TOKEN, config.trustProxy]).toEqual([undefined, undefined, undefined, false]);
+  });
+
   it('reads TRUST_PROXY as Express does, and refuses what would trust any client', () => {
     const base = { DATABASE_URL: 'postgres://x/y' };
     expect(loadConfig(base).trustProxy).toBe(false);
