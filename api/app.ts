@@ -2,9 +2,9 @@
 import express from 'express';
 import { logger } from '../observability/logger';
 import { metrics, registry } from '../observability/metrics';
-import { requireApiKey } from './auth';
+import { requireApiKey, requireSecret } from './auth';
 import { idempotency } from './idempotency';
-import { rateLimit } from './rate-limit';
+import { hashed, rateLimit } from './rate-limit';
 import type { AppDeps } from './deps';
 import { errorHandler, methodNotAllowed, notFound } from './errors';
 import { buildOpenApiDocument } from './openapi';
@@ -27,6 +27,8 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Who the client is (req.ip): the socket's peer unless TRUST_PROXY names the proxies in front.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use((req, res, next) => {
     res.set({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'DENY' });
     const started = process.hrtime.bigint();
@@ -39,23 +41,28 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
     });
     next();
   });
-  app.get('/metrics', async (_req, res) => {
+  const metricsAuth: express.RequestHandler[] = deps.metricsToken ? [requireSecret(deps.metricsToken, { what: 'METRICS_TOKEN' })] : [];
+  app.get('/metrics', ...metricsAuth, async (_req, res) => {
     res.type(registry.contentType).send(await registry.metrics());
   });
 
   // Webhooks first: they need the raw body for signature checks, and carry no API key.
-  app.use('/v1/webhooks', webhooksRouter(deps));
+  const webhookLimit = rateLimit({ orm: deps.orm, scope: 'webhooks', max: deps.webhookRateLimitPerMinute ?? 6000 });
+  app.use('/v1/webhooks', webhookLimit, webhooksRouter(deps));
   app.use(express.json({ limit: '256kb', strict: true }));
   app.use(healthRouter(deps));
-  app.use(docsRouter(deps));
-  if (deps.outbox) app.use('/outbox', outboxRouter(deps));
+  if (deps.docs ?? true) app.use(docsRouter(deps));
+  // Every client's email and links: behind the API key (a browser logs in with it as password).
+  if (deps.outbox) app.use('/outbox', requireSecret(deps.apiKey, { basic: true }), outboxRouter(deps));
   // Public pages: a person reads them; nobody needs more than this many a minute.
-  const publicLimit = rateLimit({ windowMs: 60_000, max: deps.publicRateLimitPerMinute ?? 120 });
+  const publicLimit = rateLimit({ orm: deps.orm, scope: 'public', max: deps.publicRateLimitPerMinute ?? 120 });
   app.use('/i', publicLimit, clientPagesRouter(deps));
   app.use('/c', publicLimit, changeOrderPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));
+  // Counted per key (hashed: the counter table never holds a secret), after it is known good.
+  owner.use(rateLimit({ orm: deps.orm, scope: 'owner', max: deps.ownerRateLimitPerMinute ?? 6000, keyOf: () => hashed(deps.apiKey) }));
   owner.use(idempotency(deps.orm));
   owner.use('/issuer', issuerRouter(deps));
   owner.use('/invoices', invoicesRouter(deps));

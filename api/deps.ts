@@ -16,4 +16,14 @@ export interface AppDeps {
   workflowIdPrefix?: string;
   /** Requests a minute per client address on the public pages (/i, /c). */
   publicRateLimitPerMinute?: number;
+  /** Requests a minute per API key on the owner API (/v1). */
+  ownerRateLimitPerMinute?: number;
+  /** Requests a minute per source address on the webhooks. */
+  webhookRateLimitPerMinute?: number;
+  /** Express's `trust proxy` (config/trust-proxy.ts); unset: the socket's address is the client. */
+  trustProxy?: false | number | string;
+  /** /docs and /openapi.json served (default true). */
+  docs?: boolean;
+  /** Bearer token /metrics asks for; unset (development only, see config/env.ts): open. */
+  metricsToken?: string;
 }

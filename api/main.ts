@@ -20,8 +20,18 @@ async function main() {
     resendWebhookSecret: config.RESEND_WEBHOOK_SECRET,
     publicUrl: config.publicUrl,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
-    outbox: !config.RESEND_API_KEY,
+    // Never in production: the outbox lists every client's links.
+    outbox: !config.RESEND_API_KEY && config.NODE_ENV !== 'production',
+    docs: config.apiDocs,
+    metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.trustProxy,
+    publicRateLimitPerMinute: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    ownerRateLimitPerMinute: config.RATE_LIMIT_OWNER_PER_MINUTE,
+    webhookRateLimitPerMinute: config.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
   });
+  if (config.NODE_ENV === 'production' && !config.RESEND_API_KEY) {
+    logger.warn('RESEND_API_KEY is not set: emails are recorded but not sent, and the outbox is off in production');
+  }
   const server = app.listen(config.PORT, config.HOST, () => {
     logger.info('api listening', { url: config.publicUrl });
   });

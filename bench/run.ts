@@ -49,7 +49,7 @@ async function main() {
 
   const apiPort = await freePort();
   const api = `http://127.0.0.1:${apiPort}`;
-  const common = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: api };
+  const common = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, METRICS_TOKEN: API_KEY, RATE_LIMIT_OWNER_PER_MINUTE: '1000000', RATE_LIMIT_WEBHOOKS_PER_MINUTE: '1000000', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporal.address, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: api };
   console.log(`scratch: ${scratch} (process logs there)`);
   // Bundled ahead, as in production (the Dockerfile does the same).
   const bundle = await writeWorkflowBundle(path.join(scratch, 'workflow-bundle.js'));
@@ -60,7 +60,7 @@ async function main() {
   let worker = await startWorker(ONLY.includes('create') ? SHIPPED_EMAIL_RATE : EMAIL_RATE);
   /** A series of the worker's /metrics (Node's own heap figures, the SDK's cache size). */
   const workerMetric = async (name: string) => {
-    const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`)).text();
+    const text = await (await fetch(`http://127.0.0.1:${workerMetricsPort}/metrics`, { headers: { authorization: `Bearer ${API_KEY}` } })).text();
     const line = text.split('\n').find((l) => l.startsWith(name) && !l.startsWith('#'));
     return line ? Number(line.split(' ').pop()) : NaN;
   };

@@ -1,6 +1,7 @@
 // Configuration from the environment, checked once at start-up so a typo fails loudly.
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queues';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -40,19 +41,48 @@ const schema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   PAYMENTS_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
   RESEND_WEBHOOK_SECRET: z.string().regex(/^whsec_[A-Za-z0-9+/=]+$/, 'must be whsec_ followed by base64').optional(),
+  /** Bearer token for the API's and the worker's /metrics; required in production. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN must be at least 16 characters').optional(),
+  /** /docs and /openapi.json; default on in development, off in production. */
+  API_DOCS: z.enum(['true', 'false']).optional(),
+  /** Express's `trust proxy`: a hop count or comma-separated addresses, CIDRs, loopback/linklocal/uniquelocal. */
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_OWNER_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
+  RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string };
+export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy };
+
+/** What production refuses to start without, and why: named all at once. */
+const REQUIRED_IN_PRODUCTION = {
+  DUNWELL_API_KEY: 'the owner API key',
+  METRICS_TOKEN: 'the bearer token for /metrics',
+} as const;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = schema.safeParse(env);
+  // An empty value (`VAR=` in .env, `${VAR:-}` in compose) means unset, not an invalid secret.
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== '')));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const config = parsed.data;
-  if (config.NODE_ENV === 'production' && !config.DUNWELL_API_KEY) {
-    throw new Error('DUNWELL_API_KEY must be set in production: the API refuses to start without it.');
+  const production = config.NODE_ENV === 'production';
+  const missing = production ? Object.entries(REQUIRED_IN_PRODUCTION).filter(([name]) => !config[name as keyof typeof REQUIRED_IN_PRODUCTION]) : [];
+  if (missing.length > 0) {
+    throw new Error(`Missing in production (NODE_ENV=production), Dunwell refuses to start without:\n${missing.map(([name, what]) => `  ${name}: ${what}`).join('\n')}`);
   }
-  return { ...config, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` };
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(config.TRUST_PROXY);
+  } catch (err) {
+    throw new Error(`Invalid configuration:\n  TRUST_PROXY: ${(err as Error).message}`);
+  }
+  return {
+    ...config,
+    publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+    apiDocs: config.API_DOCS ? config.API_DOCS === 'true' : !production,
+    trustProxy,
+  };
 }

@@ -1,5 +1,8 @@
 // One JSON logger for the API, the worker and (through Temporal's logger) the workflows. Every
-// line is one JSON object; secrets and payment details are masked before anything is written.
+// line is one JSON object; secrets, payment details and client data are masked before anything is
+// written (observability/mask.ts: link tokens in paths, emails, SQL text and values).
+import { maskText, SQL_KEY } from './mask';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 type Fields = Record<string, unknown>;
 
@@ -9,7 +12,8 @@ const SECRET_VALUE = /(whsec_[A-Za-z0-9+/=_-]+|re_[A-Za-z0-9_]{8,}|sk_(live|test
 /** Masks values under secret-looking keys and secret-looking strings anywhere. */
 export function redact(value: unknown, key = '', depth = 0): unknown {
   if (depth > 6) return '[deep]';
-  if (typeof value === 'string') return SECRET_KEY.test(key) ? '[redacted]' : value.replace(SECRET_VALUE, '[redacted]');
+  if (SQL_KEY.test(key)) return '[redacted]';
+  if (typeof value === 'string') return SECRET_KEY.test(key) ? '[redacted]' : maskText(value).replace(SECRET_VALUE, '[redacted]');
   if (Array.isArray(value)) return value.map((v) => redact(v, key, depth + 1));
   if (value instanceof Error) {
     // The code (an SQL state, ECONNRESET) is what tells an operator which failure it was.

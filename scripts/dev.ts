@@ -60,10 +60,21 @@ async function main() {
   process.on('SIGTERM', () => void stopAll(0));
 
   const port = Number(process.env.PORT ?? 3000);
-  const apiKey = process.env.DUNWELL_API_KEY ?? devSecret('dev-api-key', () => `dw_dev_${randomBytes(24).toString('hex')}`);
-  const stripeSecret = process.env.STRIPE_WEBHOOK_SECRET ?? devSecret('dev-stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
-  const paymentsSecret = process.env.PAYMENTS_WEBHOOK_SECRET ?? devSecret('dev-payments-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
-  const resendWebhookSecret = process.env.RESEND_WEBHOOK_SECRET ?? devSecret('dev-resend-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const production = process.env.NODE_ENV === 'production';
+  // Secrets from the environment are the user's: used, never printed. Only those npm start makes
+  // (kept in .data/) are shown, and only in development.
+  const made = new Set<string>();
+  const secret = (variable: string, file: string, make: () => string) => {
+    const given = process.env[variable];
+    if (given) return given;
+    made.add(variable);
+    return devSecret(file, make);
+  };
+  const apiKey = secret('DUNWELL_API_KEY', 'dev-api-key', () => `dw_dev_${randomBytes(24).toString('hex')}`);
+  const stripeSecret = secret('STRIPE_WEBHOOK_SECRET', 'dev-stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const paymentsSecret = secret('PAYMENTS_WEBHOOK_SECRET', 'dev-payments-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const resendWebhookSecret = secret('RESEND_WEBHOOK_SECRET', 'dev-resend-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
+  const shown = (variable: string, value: string) => (made.has(variable) && !production ? value : `(from ${variable}; not printed)`);
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
@@ -126,23 +137,26 @@ async function main() {
   if (stopping) return;
 
   const api = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
-  const outbox = process.env.RESEND_API_KEY ? '(sending through Resend: RESEND_API_KEY is set)' : `${api}/outbox`;
+  const outbox = process.env.RESEND_API_KEY ? '(sending through Resend: RESEND_API_KEY is set)'
+    : production ? '(off in production)' : `${api}/outbox   (log in with any user name and the API key as password)`;
+  const docsOn = process.env.API_DOCS ? process.env.API_DOCS === 'true' : !production;
+  const docs = docsOn ? `${api}/docs   (OpenAPI: ${api}/openapi.json)` : '(off: API_DOCS=false, or production)';
   console.log(`
 Dunwell is running. Ctrl-C stops everything; data stays in .data/ for the next start.
 
   API            ${api}/v1
-  API docs       ${api}/docs   (OpenAPI: ${api}/openapi.json)
+  API docs       ${docs}
   Health         ${api}/healthz
   Temporal UI    ${temporalUi ?? '(external Temporal at ' + temporalAddress + ')'}
   Email outbox   ${outbox}
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
 
-  API key                 ${apiKey}
-  Stripe webhook secret   ${stripeSecret}
-  Payments webhook secret ${paymentsSecret}   (Standard Webhooks, /v1/webhooks/payments)
-  Resend webhook secret   ${resendWebhookSecret}   (/v1/webhooks/resend)
+  API key                 ${shown('DUNWELL_API_KEY', apiKey)}
+  Stripe webhook secret   ${shown('STRIPE_WEBHOOK_SECRET', stripeSecret)}
+  Payments webhook secret ${shown('PAYMENTS_WEBHOOK_SECRET', paymentsSecret)}   (Standard Webhooks, /v1/webhooks/payments)
+  Resend webhook secret   ${shown('RESEND_WEBHOOK_SECRET', resendWebhookSecret)}   (/v1/webhooks/resend)
 
-Try:  export DUNWELL_API_KEY=${apiKey}   and follow "Try it" in README.md.
+${made.has('DUNWELL_API_KEY') ? 'Try:  export DUNWELL_API_KEY=$(cat .data/dev-api-key)   and' : 'Try:  with your DUNWELL_API_KEY,'} follow "Try it" in README.md.
 `);
 }
 

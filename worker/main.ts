@@ -22,7 +22,7 @@ async function main() {
     }),
     telemetryOptions: { metrics: { prometheus: { bindAddress: `127.0.0.1:${sdkMetricsPort}` } } },
   });
-  const metricsServer = startMetricsServer(config.WORKER_METRICS_PORT, `http://127.0.0.1:${sdkMetricsPort}/metrics`, config.HOST);
+  const metricsServer = startMetricsServer(config.WORKER_METRICS_PORT, `http://127.0.0.1:${sdkMetricsPort}/metrics`, config.HOST, config.METRICS_TOKEN);
   const orm = await createOrm(config.DATABASE_URL);
   const connection = await connectWorkerConnection(config);
   const client = await connectClient(config);

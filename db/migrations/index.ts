@@ -10,6 +10,7 @@ import { Migration20261129000001_idempotency_claim } from './Migration2026112900
 import { Migration20261201000001_projection } from './Migration20261201000001_projection';
 import { Migration20261201000002_invoice_pdf } from './Migration20261201000002_invoice_pdf';
 import { Migration20261201000003_void_drafts } from './Migration20261201000003_void_drafts';
+import { Migration20261201000010_rate_limits } from './Migration20261201000010_rate_limits';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -23,4 +24,5 @@ export const migrationsList = [
   { name: 'Migration20261201000001_projection', class: Migration20261201000001_projection },
   { name: 'Migration20261201000002_invoice_pdf', class: Migration20261201000002_invoice_pdf },
   { name: 'Migration20261201000003_void_drafts', class: Migration20261201000003_void_drafts },
+  { name: 'Migration20261201000010_rate_limits', class: Migration20261201000010_rate_limits },
 ];

@@ -46,6 +46,7 @@ describe('security', () => {
     expect(statuses.at(-1)).toBe(429);
     const limited = await fetch(`${ctx.api.url}/i/${'x'.repeat(32)}`);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited.json()) as any).error.type).toBe('rate_limited');
   });
 
   it('sends safe headers and no stack traces', async () => {

@@ -6,6 +6,7 @@ import type { Client } from '@temporalio/client';
 import { createApp } from '../../api/app';
 import { freePort } from '../../scripts/services';
 import type { Orm } from '../../db/orm';
+import type { AppDeps } from '../../api/deps';
 
 export const TEST_API_KEY = 'dw_test_0123456789abcdef0123456789';
 export const TEST_STRIPE_SECRET = 'whsec_test_secret_for_dunwell_e2e';
@@ -19,9 +20,10 @@ export interface TestApi {
   stop(): Promise<void>;
 }
 
-export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string; port?: number }): Promise<TestApi> {
+/** `deps` overrides what the app is given (a production shape, limits, a trusted proxy). */
+export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue: string; port?: number; workflowIdPrefix?: string; deps?: Partial<AppDeps & { outbox: boolean }> }): Promise<TestApi> {
   const port = opts.port ?? (await freePort());
-  const workflowIdPrefix = `t${randomBytes(4).toString('hex')}-invoice-`;
+  const workflowIdPrefix = opts.workflowIdPrefix ?? `t${randomBytes(4).toString('hex')}-invoice-`;
   const app = createApp({
     orm: opts.orm,
     temporal: opts.temporal,
@@ -34,6 +36,7 @@ export async function startTestApi(opts: { orm: Orm; temporal: Client; taskQueue
     // Test files share one dev server; their invoice numbers would otherwise collide.
     workflowIdPrefix,
     outbox: true,
+    ...opts.deps,
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
