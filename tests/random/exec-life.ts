@@ -65,7 +65,9 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
     }
     case 'proposeCO': {
       const r = await ctx.sys.call('POST', `/v1/invoices/${m!.id}/change-orders`, { description: op.description, reason: 'Extra work you asked for', lines: op.lines });
-      expectStatus(ctx, op, r, !open(m!) ? [409] : fits(op.description, 500) ? (isHostile(op.description) ? [201, 400] : [201]) : [400]);
+      // A bad body and a closed invoice are both reasons to refuse: the body is read first.
+      const bodyOk = fits(op.description, 500);
+      expectStatus(ctx, op, r, !open(m!) ? (bodyOk && !isHostile(op.description) ? [409] : [400, 409]) : bodyOk ? (isHostile(op.description) ? [201, 400] : [201]) : [400]);
       if (r.status !== 201) return;
       m!.changeOrders.push({ id: r.body.id, token: tokenOf(r.body.approvalUrl)!, total: lineTotal(op.lines), status: 'pending' });
       expectStored(op, 'change order total (reference model)', r.body.total, lineTotal(op.lines));
@@ -79,9 +81,9 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
       const name = formField('name', op.name);
       const r = await ctx.sys.form(`/c/${order.token}`, `${name.encoded}&decision=${op.approve ? 'approve' : 'decline'}`);
       const nameOk = name.decoded.trim().length >= 2 && name.decoded.trim().length <= 200;
-      // Approving bills the invoice, which a void or written-off invoice cannot take: refused.
-      const refusedApproval = op.approve && !(m!.status === 'open' || m!.status === 'paid');
-      expectStatus(ctx, op, r, order.status !== 'pending' ? [409] : !nameOk ? [400] : refusedApproval ? [409] : isHostile(op.name) ? [303, 400] : [303], `order ${order.status}, invoice ${m!.status}`);
+      // A pending change order dies with its invoice's settling, void or write-off: gone (410), not decided.
+      const dead = order.status === 'pending' && m!.status !== 'open';
+      expectStatus(ctx, op, r, order.status !== 'pending' ? [409] : dead ? [410] : !nameOk ? [400] : isHostile(op.name) ? [303, 400] : [303], `order ${order.status}, invoice ${m!.status}`);
       if (r.status !== 303) return;
       order.status = op.approve ? 'approved' : 'declined';
       if (op.approve) approveChangeOrder(m!, order.total);
@@ -126,7 +128,8 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
     case 'promise': {
       const date = serverDate(ctx, op.inDays);
       const r = await ctx.sys.call('POST', `/v1/invoices/${m!.id}/promise`, { date });
-      expectStatus(ctx, op, r, open(m!) && op.inDays <= 90 ? [200] : [409], `status ${m!.status}`);
+      // The owner's own date: no promise limits, within a year.
+      expectStatus(ctx, op, r, open(m!) && op.inDays <= 365 ? [200] : [409], `status ${m!.status}`);
       if (r.status !== 200) return;
       unpause(m!);
       m!.pendingPaymentId = null;
@@ -136,7 +139,8 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
     }
     case 'void': {
       const r = await ctx.sys.call('POST', `/v1/invoices/${m!.id}/void`, {});
-      expectStatus(ctx, op, r, open(m!) ? [200] : [409], `status ${m!.status}`);
+      // A draft has no workflow yet: it is voided on the spot.
+      expectStatus(ctx, op, r, open(m!) || m!.status === 'draft' ? [200] : [409], `status ${m!.status}`);
       if (r.status === 200) settle(m!, 'void', 'void');
       return;
     }

@@ -88,7 +88,9 @@ async function pay(ctx: Ctx, op: Extract<Op, { k: 'pay' }>, given?: { m: ModelIn
     const refOk = op.ref === undefined || (op.ref.trim().length >= 1 && op.ref.trim().length <= 200);
     // Only an open invoice takes a manual payment, and never more than is due.
     const expected = m.status !== 'open' ? [409] : !refOk || amount > due ? [400] : [201];
-    expectStatus(ctx, op, r, isHostile(op.ref) && expected[0] === 201 ? [201, 400] : expected, `status ${m.status}, due ${due}, amount ${amount}`);
+    // The body is read before the invoice's state: a bad reference may be the first reason to refuse.
+    const answers = isHostile(op.ref) || !refOk ? [...new Set([...expected, 400])] : expected;
+    expectStatus(ctx, op, r, answers, `status ${m.status}, due ${due}, amount ${amount}`);
     if (r.status !== 201) return;
     applyPayment(m, amount, at);
     if (op.ref !== undefined) {
@@ -117,9 +119,15 @@ async function pay(ctx: Ctx, op: Extract<Op, { k: 'pay' }>, given?: { m: ModelIn
   if (m.pendingPaymentId === `${op.via}:${providerId}` && m.paused !== false) unpause(m);
   if (op.via === 'payments' && op.ref !== undefined) {
     const row = await ctx.sys.orm.em.fork().findOne(Payment, { paymentKey: `payments:${providerId}` });
-    expectStored(op, 'payment reference', row?.reference, op.ref);
+    // A signed event cannot be refused into a retry loop: what PostgreSQL cannot keep (NUL, lone
+    // surrogates, bidi and other controls) is dropped, the rest stored as sent.
+    expectStored(op, 'payment reference', row?.reference, withoutUnstorable(op.ref));
   }
 }
+
+/** The tester's own reading of "storable": controls (tab, CR, LF kept), bidi controls, lone surrogates. */
+const withoutUnstorable = (s: string) =>
+  s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '');
 
 async function refund(ctx: Ctx, op: Extract<Op, { k: 'refund' }>): Promise<void> {
   const m = issued(ctx, op.inv);
