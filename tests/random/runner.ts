@@ -68,6 +68,8 @@ async function runSequence(sys: System, ops: Op[], opts: RandomOptions, counter:
       throw Object.assign(new Error(`step ${i + 1}/${ops.length} ${show(op)}\n  ${(err as Error).message}`, { cause: err }), { step: i + 1 });
     }
     counter.executed += 1;
+    // A long run shows how far it got, so a run stopped early still says what it checked.
+    if (counter.executed % 250 === 0) opts.log(`  [progress] ${counter.executed} operations checked, no divergence`);
   }
 }
 
