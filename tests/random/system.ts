@@ -5,6 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
@@ -38,6 +39,8 @@ export interface System {
 }
 
 const LOG_FILE = path.resolve(__dirname, '../../test-artifacts/random-worker.log');
+// A fresh clone has no test-artifacts/ yet, and this file may be the first to run.
+fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
 
 export async function startSystem(): Promise<System> {
   const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
