@@ -84,7 +84,8 @@ export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-po
  * own under the shared root, named after the one asked for (so each checkout keeps its data).
  */
 export function postgresDataDir(preferred: string): string {
-  if (!asRoot() || reachableByOthers(preferred)) return preferred;
+  // The folder itself becomes the 'postgres' user's own (0700) once made: what counts is the way to it.
+  if (!asRoot() || reachableByOthers(path.dirname(preferred))) return preferred;
   const id = crypto.createHash('sha256').update(path.resolve(preferred)).digest('hex').slice(0, 12);
   const dir = path.join(shareRoot(), 'data', id);
   fs.mkdirSync(dir, { recursive: true, mode: 0o755 });
