@@ -119,13 +119,16 @@ export async function decideCollections(temporal: Client, invoice: Invoice, deci
 /** The live workflow's view, or null when it cannot answer (not started yet, Temporal down). */
 export async function readLiveState(temporal: Client, invoice: Invoice): Promise<InvoiceSnapshot | null> {
   if (!invoice.workflowStartedAt) return null;
-  try {
-    // A query waits for a worker; a page must not hang on one that is down.
-    return await temporal.connection.withDeadline(Date.now() + 3000, () =>
-      temporal.workflow.getHandle(invoice.workflowId).query(invoiceStateQuery),
-    );
-  } catch {
-    return null;
+  const deadline = Date.now() + 3000;
+  // A query waits for a worker; a page must not hang on one that is down. One that fails at once
+  // (a workflow task finishing as it arrives) is asked again within the same deadline.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await temporal.connection.withDeadline(deadline, () => temporal.workflow.getHandle(invoice.workflowId).query(invoiceStateQuery));
+    } catch {
+      if (attempt >= 3 || Date.now() + 200 >= deadline) return null;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // until it is paid, let a person decide at collections review, and watch a paid invoice for a
 // refund. Every rule comes from domain/ (the account, the ladder, the fees); every effect from
 // an activity. Deterministic: workflow clock only, no I/O.
-import { allHandlersFinished, condition } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched } from '@temporalio/workflow';
 import { enterStage, ladderStep, lateFeeCharge, principalDue, touch } from '../domain/account';
 import { dateIn } from '../domain/dates';
 import { accrueLateFees } from '../domain/fees';
@@ -10,6 +10,9 @@ import { dueNow, effectiveShift } from '../domain/ladder';
 import type { CollectionsDecision, InvoiceStatus, InvoiceWorkflowInput, LadderStep, Stage } from '../domain/types';
 import { registerHandlers } from './invoice-handlers';
 import { InvoiceRun } from './invoice-run';
+
+/** The ladder's first round is laid out before any handler runs (found by a pause sent right after issue). */
+export const ROUND_FIRST_PATCH = 'round-first';
 
 /** How long a paid invoice keeps listening for a refund or a dispute (card disputes come within ~120 days). */
 const SETTLED_WATCH = '120 days';
@@ -22,9 +25,15 @@ export interface InvoiceOutcome {
 
 export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<InvoiceOutcome> {
   const run = new InvoiceRun(input);
-  registerHandlers(run);
-
-  run.startRound();
+  // An update that arrives with the start (a question right after issue) is handed to its handler
+  // as the handler is set: the ladder's first round must exist by then, or it would wipe the pause.
+  if (patched(ROUND_FIRST_PATCH)) {
+    run.startRound();
+    registerHandlers(run);
+  } else {
+    registerHandlers(run);
+    run.startRound();
+  }
   await run.email.sendClientEmail({ invoiceId: input.invoiceId, key: `${run.workflowId}:invoice`, template: 'invoice', tone: 'friendly' });
   // A payment may have settled it while the email was on its way; a question or a promise may
   // have changed its stage: both stay as they are.

@@ -10,6 +10,7 @@ import { invoicePdf } from '../../services/invoice-pdf';
 import { deleteDraft, voidDraft } from '../../services/drafts';
 import { activeToken, pageUrl, rotateLink } from '../../services/invoice-links';
 import { invoiceDetail, invoiceSummary } from '../../services/invoice-view';
+import type { InvoiceSnapshot } from '../../domain/types';
 import type { AppDeps } from '../deps';
 import { HttpError, parse } from '../errors';
 import {
@@ -56,12 +57,13 @@ export function invoicesRouter(deps: AppDeps): Router {
    * The record, plus the live workflow's view while the invoice is open. A closed invoice's row is
    * final, and a fresh one's plan is known without asking: both skip the query round trip.
    */
-  const detail = async (invoice: Invoice, { live = true } = {}) => {
+  /** `state`: the workflow's answer to the update just sent; no second round trip, no race with a query. */
+  const detail = async (invoice: Invoice, { live = true, state: given }: { live?: boolean; state?: InvoiceSnapshot | null } = {}) => {
     const em = orm.em.fork();
     const fresh = await em.findOneOrFail(Invoice, { id: invoice.id });
     const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
     const token = await activeToken(em, invoice.id);
-    const state = live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null;
+    const state = given ?? (live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null);
     const body = { ...invoiceDetail(fresh, timeline, state), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
     if (!state && fresh.status === 'open' && fresh.workflowId) body.nextStep = plannedNextStep(fresh);
     return body;
@@ -125,7 +127,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     }
     // With an Idempotency-Key, a retried request is the same payment; without one, each is new.
     const key = req.get('idempotency-key');
-    const { outcome } = await sendPayment(deps, invoice, {
+    const { outcome, state } = await sendPayment(deps, invoice, {
       paymentId: `manual:${key ? `${invoice.id}:${key}` : randomUUID()}`,
       amount: input.amount,
       currency: invoice.currency,
@@ -133,7 +135,7 @@ export function invoicesRouter(deps: AppDeps): Router {
       reference: input.reference,
       receivedAt: input.paidAt ?? new Date().toISOString(),
     });
-    res.status(outcome === 'applied' ? 201 : 200).json(await detail(invoice));
+    res.status(outcome === 'applied' ? 201 : 200).json(await detail(invoice, { state }));
   });
 
   router.post('/:id/void', async (req, res) => {
@@ -141,15 +143,14 @@ export function invoicesRouter(deps: AppDeps): Router {
     const input = parse(VoidSchema, req.body ?? {});
     if (invoice.status === 'draft') await voidDraft(orm, invoice, input.reason);
     else if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice or a draft can be voided.`);
-    else await voidInvoice(temporal, invoice, input.reason);
+    else return void res.json(await detail(invoice, { state: await voidInvoice(temporal, invoice, input.reason) }));
     res.json(await detail(invoice));
   });
 
   router.post('/:id/collections-decision', async (req, res) => {
     const invoice = await findInvoice(req);
     const input = parse(CollectionsDecisionSchema, req.body);
-    await decideCollections(temporal, invoice, input);
-    res.json(await detail(invoice));
+    res.json(await detail(invoice, { state: await decideCollections(temporal, invoice, input) }));
   });
 
   // A draft is not a document yet (no number, no dates): delete it or void it, issue it, then its PDF.
@@ -181,20 +182,17 @@ export function invoicesRouter(deps: AppDeps): Router {
   // The conversation with the client: a question or dispute pauses, a promise holds the ladder.
   router.post('/:id/pause', async (req, res) => {
     const invoice = await findInvoice(req);
-    await pauseReminders(temporal, invoice, parse(PauseSchema, req.body));
-    res.json(await detail(invoice));
+    res.json(await detail(invoice, { state: await pauseReminders(temporal, invoice, parse(PauseSchema, req.body)) }));
   });
 
   router.post('/:id/resume', async (req, res) => {
     const invoice = await findInvoice(req);
-    await resumeReminders(temporal, invoice, parse(ResumeSchema, req.body ?? {}).note);
-    res.json(await detail(invoice));
+    res.json(await detail(invoice, { state: await resumeReminders(temporal, invoice, parse(ResumeSchema, req.body ?? {}).note) }));
   });
 
   router.post('/:id/promise', async (req, res) => {
     const invoice = await findInvoice(req);
-    await recordPromise(temporal, invoice, { ...parse(PromiseSchema, req.body), source: 'owner' });
-    res.json(await detail(invoice));
+    res.json(await detail(invoice, { state: await recordPromise(temporal, invoice, { ...parse(PromiseSchema, req.body), source: 'owner' }) }));
   });
 
   return router;
