@@ -124,10 +124,11 @@ function main() {
     start: [path.join(bin, 'tsx'), ['scripts/dev.ts', ...process.argv.slice(3)]],
     test: [path.join(bin, 'vitest'), ['run', ...process.argv.slice(3)]],
     bench: [path.join(bin, 'tsx'), ['bench/run.ts', ...process.argv.slice(3)]],
+    cluster: [path.join(bin, 'tsx'), ['cluster/start.ts', ...process.argv.slice(3)]],
     provision: null,
   };
   if (!(mode in commands)) {
-    log(`unknown mode '${mode}' (start | test | bench | provision)`);
+    log(`unknown mode '${mode}' (start | cluster | test | bench | provision)`);
     process.exit(2);
   }
   if (!commands[mode]) return;

@@ -1,24 +1,15 @@
 // `npm start`: the whole of Dunwell on one machine. Starts (or reuses) Temporal and PostgreSQL,
 // migrates, runs the worker and the API, and prints where everything is. Ctrl-C stops it all.
-import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { workerNodeOptions } from '../worker/node-options';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createOrm, migrate } from '../db/orm';
+import { devSecrets } from './dev-secrets';
 import { startEmbeddedPostgres, startTemporalDevServer, type RunningService } from './services';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = path.join(root, '.data');
-
-/** A development secret kept under .data/, so a second start keeps the same key. */
-function devSecret(name: string, make: () => string): string {
-  const file = path.join(dataDir, name);
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const value = make();
-  fs.writeFileSync(file, `${value}\n`, { mode: 0o600 });
-  return value;
-}
 
 function runChild(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), [script], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -63,18 +54,9 @@ async function main() {
   const production = process.env.NODE_ENV === 'production';
   // Secrets from the environment are the user's: used, never printed. Only those npm start makes
   // (kept in .data/) are shown, and only in development.
-  const made = new Set<string>();
-  const secret = (variable: string, file: string, make: () => string) => {
-    const given = process.env[variable];
-    if (given) return given;
-    made.add(variable);
-    return devSecret(file, make);
-  };
-  const apiKey = secret('DUNWELL_API_KEY', 'dev-api-key', () => `dw_dev_${randomBytes(24).toString('hex')}`);
-  const stripeSecret = secret('STRIPE_WEBHOOK_SECRET', 'dev-stripe-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
-  const paymentsSecret = secret('PAYMENTS_WEBHOOK_SECRET', 'dev-payments-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
-  const resendWebhookSecret = secret('RESEND_WEBHOOK_SECRET', 'dev-resend-webhook-secret', () => `whsec_${randomBytes(24).toString('base64')}`);
-  const shown = (variable: string, value: string) => (made.has(variable) && !production ? value : `(from ${variable}; not printed)`);
+  const secrets = devSecrets(dataDir, production);
+  const { DUNWELL_API_KEY: apiKey, STRIPE_WEBHOOK_SECRET: stripeSecret, PAYMENTS_WEBHOOK_SECRET: paymentsSecret, RESEND_WEBHOOK_SECRET: resendWebhookSecret } = secrets.values;
+  const { shown, made } = secrets;
 
   let temporalAddress = process.env.TEMPORAL_ADDRESS;
   let temporalUi = process.env.TEMPORAL_UI_URL ?? null;
@@ -151,10 +133,10 @@ Dunwell is running. Ctrl-C stops everything; data stays in .data/ for the next s
   Email outbox   ${outbox}
   PostgreSQL     ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}
 
-  API key                 ${shown('DUNWELL_API_KEY', apiKey)}
-  Stripe webhook secret   ${shown('STRIPE_WEBHOOK_SECRET', stripeSecret)}
-  Payments webhook secret ${shown('PAYMENTS_WEBHOOK_SECRET', paymentsSecret)}   (Standard Webhooks, /v1/webhooks/payments)
-  Resend webhook secret   ${shown('RESEND_WEBHOOK_SECRET', resendWebhookSecret)}   (/v1/webhooks/resend)
+  API key                 ${shown('DUNWELL_API_KEY')}
+  Stripe webhook secret   ${shown('STRIPE_WEBHOOK_SECRET')}
+  Payments webhook secret ${shown('PAYMENTS_WEBHOOK_SECRET')}   (Standard Webhooks, /v1/webhooks/payments)
+  Resend webhook secret   ${shown('RESEND_WEBHOOK_SECRET')}   (/v1/webhooks/resend)
 
 ${made.has('DUNWELL_API_KEY') ? 'Try:  export DUNWELL_API_KEY=$(cat .data/dev-api-key)   and' : 'Try:  with your DUNWELL_API_KEY,'} follow "Try it" in README.md.
 `);
