@@ -1,6 +1,7 @@
 // A change order's own page: the client reads the extra work and approves or declines it in
 // writing (their typed name, the time, their IP and browser are recorded).
-import express, { Router } from 'express';
+import { formBody } from '../form-body';
+import { Router } from 'express';
 import { z } from 'zod';
 import { escapeHtml as e } from '../../emails/render';
 import { messageContext } from '../../emails/context';
@@ -22,7 +23,7 @@ const DecisionForm = z.object({
 
 export function changeOrderPagesRouter(deps: AppDeps): Router {
   const router = Router();
-  router.use(pageHeaders, express.urlencoded({ extended: false, limit: '16kb' }));
+  router.use(pageHeaders, ...formBody());
 
   const render = async (token: string, flash?: string) => {
     const found = await changeOrderForToken(deps.orm, token);

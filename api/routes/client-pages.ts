@@ -1,6 +1,7 @@
 // What the client opens from the email: their invoice page, its PDF, and the two buttons that
 // feed the ladder (a question pauses it, a promise holds it). No login: the link is the key.
-import express, { Router, type RequestHandler, type Response } from 'express';
+import { formBody } from '../form-body';
+import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { shownChangeOrders } from '../../services/change-orders';
 import { invoicePdf } from '../../services/invoice-pdf';
@@ -45,7 +46,7 @@ export function clientPagesRouter(deps: AppDeps): Router {
   router.use(pageHeaders);
   router.get('/assets/page.css', (_req, res) => void res.type('text/css').set('Cache-Control', 'public, max-age=3600').send(PAGE_CSS));
   router.get('/assets/page.js', (_req, res) => void res.type('application/javascript').set('Cache-Control', 'public, max-age=3600').send(PAGE_JS));
-  router.use(express.urlencoded({ extended: false, limit: '16kb' }));
+  router.use(...formBody());
 
   // A lapsed or withdrawn proposal is not offered again from the page or the PDF.
   const changeOrdersOf = (invoiceId: string) => shownChangeOrders(deps.orm, invoiceId);

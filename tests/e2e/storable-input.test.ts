@@ -101,6 +101,15 @@ describe('text the database could not store, or would store as something else', 
     await agree(inv.id, { status: 'paid', amountPaid: inv.total, changesTotal: 0 });
   });
 
+  it('a question form whose bytes are not UTF-8 is read as a browser reads it: U+FFFD, not literal percent escapes', async () => {
+    const inv = await newInvoice();
+    // %ED%A0%80 is a lone surrogate in UTF-8 form: no browser sends it; a hostile client can.
+    expect((await form(`${inv.hostedUrl}/question`, 'message=Is+this+ok%ED%A0%80+now')).status).toBe(303);
+    const pause = await waitFor(() => em().findOne(TimelineEvent, { invoiceId: inv.id, kind: 'paused' }).then((e) => e ?? undefined), 15_000, 'the pause on the timeline');
+    expect(pause.message).toContain('Is this ok\ufffd\ufffd\ufffd now');
+    expect(pause.message).not.toContain('%ED');
+  });
+
   it('a change-order approver name with NUL: the page says so, the order stays pending', async () => {
     const inv = await newInvoice();
     const proposed = await call('POST', `/v1/invoices/${inv.id}/change-orders`, { description: 'Extra page', reason: 'Asked for on a call', lines: [{ description: 'Page', quantity: 1, unitAmount: 10_000 }] });

@@ -83,7 +83,9 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
       const nameOk = name.decoded.trim().length >= 2 && name.decoded.trim().length <= 200;
       // A pending change order dies with its invoice's settling, void or write-off: gone (410), not decided.
       const dead = order.status === 'pending' && m!.status !== 'open';
-      expectStatus(ctx, op, r, order.status !== 'pending' ? [409] : dead ? [410] : !nameOk ? [400] : isHostile(op.name) ? [303, 400] : [303], `order ${order.status}, invoice ${m!.status}`);
+      // The page answers in this order: a dead order (410), then the form (400), then the decision (409 once decided).
+      const decided = !nameOk ? [400] : isHostile(op.name) ? [409, 400] : [409];
+      expectStatus(ctx, op, r, order.status !== 'pending' ? decided : dead ? [410] : !nameOk ? [400] : isHostile(op.name) ? [303, 400] : [303], `order ${order.status}, invoice ${m!.status}`);
       if (r.status !== 303) return;
       order.status = op.approve ? 'approved' : 'declined';
       if (op.approve) approveChangeOrder(m!, order.total);
