@@ -25,10 +25,10 @@ function goEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GOTOOLCHAIN: CLUSTER_VERSIONS.goToolchain, GOFLAGS: '-buildvcs=false' };
 }
 
-function go(args: string[], env: NodeJS.ProcessEnv, logFile: string): Promise<void> {
+function go(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = os.tmpdir()): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'a');
-    const child = spawn('go', args, { env, stdio: ['ignore', out, out] });
+    const child = spawn('go', args, { env, cwd, stdio: ['ignore', out, out] });
     child.on('error', (err) => reject(new Error(`cannot run 'go' (${err.message}): the cluster's Temporal server is built from its Go module; install Go`)));
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go ${args.join(' ')} failed (exit ${code}); see ${logFile}`))));
   });
@@ -82,6 +82,27 @@ async function installOnce(dir: string, installs: { pkg: string; name: string }[
   });
 }
 
+const UI_BUILD = path.resolve(__dirname, '..', 'tools', 'temporal-ui-build');
+
+/** The UI server is built inside tools/temporal-ui-build, whose go.mod pins it and two of its dependencies. */
+async function buildUiOnce(dir: string): Promise<void> {
+  const required = /github\.com\/temporalio\/ui-server\/v2 v(\S+)/.exec(fs.readFileSync(path.join(UI_BUILD, 'go.mod'), 'utf8'))?.[1];
+  if (required !== CLUSTER_VERSIONS.uiServer) throw new Error(`tools/temporal-ui-build/go.mod requires ui-server ${required}, cluster/versions.ts says ${CLUSTER_VERSIONS.uiServer}: make them agree`);
+  const target = path.join(dir, 'temporal-ui-server');
+  if (fs.existsSync(target)) return;
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  await locked(`${dir}.lock`, async () => {
+    if (fs.existsSync(target)) return;
+    const staging = `${dir}.building`;
+    fs.rmSync(staging, { recursive: true, force: true });
+    fs.mkdirSync(staging, { recursive: true });
+    log(`building the Temporal UI server ${CLUSTER_VERSIONS.uiServer} (first time only; log: ${dir}.build.log)…`);
+    await go(['build', '-mod=mod', '-o', path.join(staging, 'temporal-ui-server'), 'github.com/temporalio/ui-server/v2/cmd/server'], goEnv(), `${dir}.build.log`, UI_BUILD);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(staging, dir);
+  });
+}
+
 function moduleDir(module: string, version: string): string {
   const result = spawnSync('go', ['mod', 'download', '-json', `${module}@${version}`], { env: goEnv(), cwd: os.tmpdir(), encoding: 'utf8' });
   const dir = result.status === 0 ? (JSON.parse(result.stdout) as { Dir?: string }).Dir : undefined;
@@ -102,7 +123,7 @@ export async function ensureClusterBinaries(): Promise<ClusterBinaries> {
     // Module files are read-only; the copy must stay removable.
     spawnSync('chmod', ['-R', 'u+w', path.join(staging, 'schema')]);
   });
-  await installOnce(uiDir, [{ pkg: `github.com/temporalio/ui-server/v2/cmd/server@v${uiServer}`, name: 'temporal-ui-server' }]);
+  await buildUiOnce(uiDir);
   return {
     server: path.join(serverDir, 'temporal-server'),
     sqlTool: path.join(serverDir, 'temporal-sql-tool'),

@@ -41,29 +41,29 @@ const TYPES: Record<string, number> = { TEXT: 1, KEYWORD: 2, INT: 3, DOUBLE: 4, 
 
 /** The `default` namespace and the invoice search attributes, unless they are there already. */
 export async function registerNamespace(address: string, namespace = 'default'): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    const { status } = await import('@grpc/grpc-js');
+  const { status } = await import('@grpc/grpc-js');
+  const wanted = Object.fromEntries(INVOICE_SEARCH_ATTRIBUTES.map((a) => [a.name, TYPES[a.type]]));
+  // The frontend answers "not healthy yet" for a while after its port opens, and a namespace just
+  // registered reaches every service's cache within seconds: retry the whole step until it sticks.
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    let connection: Connection | undefined;
     try {
-      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('30 days') });
-    } catch (err) {
-      if ((err as { code?: number }).code !== status.ALREADY_EXISTS) throw err;
-    }
-    const wanted = Object.fromEntries(INVOICE_SEARCH_ATTRIBUTES.map((a) => [a.name, TYPES[a.type]]));
-    // A namespace just registered reaches every frontend's cache within seconds.
-    const deadline = Date.now() + 60_000;
-    for (;;) {
+      connection = await Connection.connect({ address, connectTimeout: 5000 });
       try {
-        const existing = await connection.operatorService.listSearchAttributes({ namespace });
-        const missing = Object.fromEntries(Object.entries(wanted).filter(([name]) => !(name in (existing.customAttributes ?? {}))));
-        if (Object.keys(missing).length) await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
-        return;
+        await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('30 days') });
       } catch (err) {
-        if (Date.now() > deadline) throw err;
-        await new Promise((r) => setTimeout(r, 1000));
+        if ((err as { code?: number }).code !== status.ALREADY_EXISTS) throw err;
       }
+      const existing = await connection.operatorService.listSearchAttributes({ namespace });
+      const missing = Object.fromEntries(Object.entries(wanted).filter(([name]) => !(name in (existing.customAttributes ?? {}))));
+      if (Object.keys(missing).length) await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: missing });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    } finally {
+      await connection?.close();
     }
-  } finally {
-    await connection.close();
   }
 }

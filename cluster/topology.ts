@@ -55,6 +55,19 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   socket.once('error', () => resolve(false));
 });
 
+/** Temporal keeps membership ports in a smallint column: they must be below 32768 (the kernel's ephemeral range starts there). */
+async function freeMembershipPort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}
+
 const logSays = (file: string, from: number, text: string) => fs.readFileSync(file, 'utf8').slice(from).includes(text);
 
 export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
@@ -88,7 +101,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
     const ports = {} as ServicePorts;
     for (const name of TEMPORAL_SERVICES) {
-      ports[name] = { grpc: name === 'frontend' ? opts.frontendPort : await freePort(), membership: await freePort(), ...(name === 'frontend' ? { http: await freePort() } : {}) };
+      ports[name] = { grpc: name === 'frontend' ? opts.frontendPort : await freePort(), membership: await freeMembershipPort(), ...(name === 'frontend' ? { http: await freePort() } : {}) };
     }
     const dynamicConfig = path.join(opts.dir, 'temporal-dynamic-config.yaml');
     writeDynamicConfig(dynamicConfig);

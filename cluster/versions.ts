@@ -3,7 +3,7 @@
 export const CLUSTER_VERSIONS = {
   /** go.temporal.io/server: the server (frontend, history, matching, worker) and temporal-sql-tool. */
   temporalServer: '1.32.2',
-  /** github.com/temporalio/ui-server/v2: the Temporal Web UI for an external server. */
+  /** github.com/temporalio/ui-server/v2: the Temporal Web UI for an external server (also the require line of tools/temporal-ui-build/go.mod, checked at build). */
   uiServer: '2.58.1',
   /** The server module needs a newer Go than the machine's; `go` fetches this toolchain itself. */
   goToolchain: 'go1.27.3',
