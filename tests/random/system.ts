@@ -15,6 +15,7 @@ import { freePortPair, startWorkerProcess, type WorkerProcess } from '../../scri
 import { freePort } from '../../scripts/services';
 import { TEST_API_KEY, TEST_PAYMENTS_SECRET, TEST_RESEND_SECRET, TEST_STRIPE_SECRET } from '../support/api';
 import { createTestDatabase } from '../support/database';
+import { startTimeSkippingServer } from '../support/time-skipping-server';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ISSUER } from '../support/fixtures';
 
@@ -43,10 +44,8 @@ const LOG_FILE = path.resolve(__dirname, '../../test-artifacts/random-worker.log
 fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
 
 export async function startSystem(): Promise<System> {
-  const testServer = process.env.TEMPORAL_TEST_SERVER_PATH;
-  if (!testServer) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set; run through "npm test" or "npm run test:random"');
   const [env, orm, resend] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: testServer } } }),
+    startTimeSkippingServer(),
     createTestDatabase(),
     startFakeResend(),
   ]);

@@ -6,6 +6,7 @@ import type { InvoiceCreate } from '../../api/schemas';
 import type { Orm } from '../../db/orm';
 import { createInvoice } from '../../services/create-invoice';
 import { createTestDatabase } from './database';
+import { startTimeSkippingServer } from './time-skipping-server';
 import { startFakeResend, type FakeResend } from './fake-resend';
 import { invoiceInput, saveIssuer } from './fixtures';
 import { startTestWorkers, type RunningWorkers } from './workers';
@@ -21,10 +22,8 @@ export interface TimeSkippingContext {
 export function useTimeSkipping(): TimeSkippingContext {
   const ctx = {} as TimeSkippingContext;
   beforeAll(async () => {
-    const path = process.env.TEMPORAL_TEST_SERVER_PATH;
-    if (!path) throw new Error('TEMPORAL_TEST_SERVER_PATH is not set; run the tests with "npm test"');
     [ctx.env, ctx.orm, ctx.resend] = await Promise.all([
-      TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } }),
+      startTimeSkippingServer(),
       createTestDatabase(),
       startFakeResend(),
     ]);
