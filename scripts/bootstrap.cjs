@@ -125,28 +125,46 @@ function main() {
     test: [path.join(bin, 'vitest'), ['run', ...process.argv.slice(3)]],
     bench: [path.join(bin, 'tsx'), ['bench/run.ts', ...process.argv.slice(3)]],
     cluster: [path.join(bin, 'tsx'), ['cluster/start.ts', ...process.argv.slice(3)]],
+    'cluster-test': [path.join(bin, 'vitest'), ['run', '--config', 'vitest.cluster.config.mts']],
     provision: null,
   };
   if (!(mode in commands)) {
-    log(`unknown mode '${mode}' (start | cluster | test | bench | provision)`);
+    log(`unknown mode '${mode}' (start | cluster | test | cluster-test | bench | provision)`);
     process.exit(2);
   }
   if (!commands[mode]) return;
-  if (mode === 'test') {
+  if (mode === 'test' || mode === 'cluster-test') {
     ensureChromium();
     const st = ensureSchemathesis();
     if (st) env.SCHEMATHESIS_PATH = st;
   }
   // Type errors fail the test run before any server starts.
-  if (mode === 'test' && !run(path.join(bin, 'tsc'), ['--noEmit', '-p', '.'], { env })) {
+  if ((mode === 'test' || mode === 'cluster-test') && !run(path.join(bin, 'tsc'), ['--noEmit', '-p', '.'], { env })) {
     log('type check failed');
     process.exit(1);
   }
-  const [cmd, args] = commands[mode];
-  const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, env });
+  const args = process.argv.slice(3);
+  // `npm test` with no files: the main suite, then the cluster suite (its own config; it needs both
+  // cores). Files under tests/cluster/ go to the cluster suite, any others to the main one.
+  const clusterConfig = ['--config', 'vitest.cluster.config.mts'];
+  const runs = mode === 'cluster-test' ? [[commands.test[0], ['run', ...clusterConfig, ...args]]]
+    : mode === 'test' && args.length === 0 ? [commands.test, [commands.test[0], ['run', ...clusterConfig]]]
+      : mode === 'test' && args.every((a) => a.startsWith('tests/cluster')) ? [[commands.test[0], ['run', ...clusterConfig, ...args]]]
+        : [commands[mode]];
+  let failed = 0;
+  let interrupted = false;
+  let current = null;
   // Ctrl-C reaches the child through the process group; we only wait for it to finish cleanly.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => { interrupted = true; current?.kill(signal); });
+  (async () => {
+    for (const [cmd, runArgs] of runs) {
+      if (interrupted) break;
+      current = spawn(cmd, runArgs, { stdio: 'inherit', cwd: root, env });
+      const code = await new Promise((resolve) => current.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
+      if (code !== 0) failed = code;
+    }
+    process.exit(interrupted ? 1 : failed);
+  })();
 }
 
 main();
