@@ -11,6 +11,13 @@ import { logger } from '../observability/logger';
 const SCOPE = 'owner';
 
 /**
+ * Longer than any request runs (the API bounds its waits on Temporal to seconds). A claim older
+ * than this belongs to a request whose process died (kill -9, a lost machine) before it stored
+ * an answer; a retry of the same request takes it over instead of getting 409 for a day.
+ */
+const IN_FLIGHT_LEASE_SECONDS = 60;
+
+/**
  * The database went away before the answer was stored (often the very reason for a 503). Left
  * alone, the key would stay "in flight" for a day and every retry of it would get a 409; so
  * keep trying until the database is back. Meanwhile a retry gets 409, which says: retry later.
@@ -35,10 +42,17 @@ export function idempotency(orm: Orm): RequestHandler {
     const db = orm.em.fork().getConnection();
     await db.execute(`delete from idempotency_key where scope = ? and key = ? and created_at < now() - make_interval(hours => ?)`, [SCOPE, key, IDEMPOTENCY_KEY_LIFETIME_HOURS]);
     const claim = randomUUID();
-    const claimed = await db.execute(
+    let claimed = await db.execute(
       `insert into idempotency_key (scope, key, request_hash, state, claim) values (?, ?, ?, 'in_flight', ?) on conflict do nothing returning key`,
       [SCOPE, key, fingerprint, claim],
     );
+    if (claimed.length === 0) {
+      claimed = await db.execute(
+        `update idempotency_key set claim = ?, created_at = now() where scope = ? and key = ? and state = 'in_flight' and request_hash = ?
+           and created_at < now() - make_interval(secs => ?) returning key`,
+        [claim, SCOPE, key, fingerprint, IN_FLIGHT_LEASE_SECONDS],
+      );
+    }
     if (claimed.length === 0) {
       const [row] = await db.execute<{ request_hash: string; state: string; response_status: number; response_body: unknown }[]>(
         'select request_hash, state, response_status, response_body from idempotency_key where scope = ? and key = ?',

@@ -6,8 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { createOrm, migrate } from '../db/orm';
-import { freePortPair } from '../scripts/worker-process';
-import { freePort, startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '../scripts/services';
+import { startEmbeddedPostgres, withDatabase, type EmbeddedPostgresServer } from '../scripts/services';
 import { workerNodeOptions } from '../worker/node-options';
 import { startBalancer, type Balancer } from './balancer';
 import { ensureClusterBinaries } from './binaries';
@@ -55,16 +54,25 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   socket.once('error', () => resolve(false));
 });
 
-/** Temporal keeps membership ports in a smallint column: they must be below 32768 (the kernel's ephemeral range starts there). */
-async function freeMembershipPort(): Promise<number> {
+/**
+ * Ports for the cluster's own listeners, from 20000–32767: below the kernel's ephemeral range
+ * (32768 and up), where a free port can be taken by any outgoing connection before its server
+ * binds it; and below 32768 because Temporal keeps membership ports in a smallint column.
+ */
+const taken = new Set<number>();
+export async function clusterPort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (taken.has(port)) continue;
     const free = await new Promise<boolean>((resolve) => {
       const server = net.createServer();
       server.once('error', () => resolve(false));
       server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-    if (free) return port;
+    if (free) {
+      taken.add(port);
+      return port;
+    }
   }
 }
 
@@ -89,7 +97,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const bin = await ensureClusterBinaries();
 
     let databaseUrl = opts.databaseUrl;
-    const pgOptions = { dataDir: path.join(opts.dir, 'postgres'), port: opts.pgPort ?? (await freePort()), database: 'dunwell' };
+    const pgOptions = { dataDir: path.join(opts.dir, 'postgres'), port: opts.pgPort ?? (await clusterPort()), database: 'dunwell' };
     if (!databaseUrl) {
       log('starting PostgreSQL…');
       pg = await startEmbeddedPostgres(pgOptions);
@@ -101,7 +109,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
 
     const ports = {} as ServicePorts;
     for (const name of TEMPORAL_SERVICES) {
-      ports[name] = { grpc: name === 'frontend' ? opts.frontendPort : await freePort(), membership: await freeMembershipPort(), ...(name === 'frontend' ? { http: await freePort() } : {}) };
+      ports[name] = { grpc: name === 'frontend' ? opts.frontendPort : await clusterPort(), membership: await clusterPort(), ...(name === 'frontend' ? { http: await clusterPort() } : {}) };
     }
     const dynamicConfig = path.join(opts.dir, 'temporal-dynamic-config.yaml');
     writeDynamicConfig(dynamicConfig);
@@ -109,7 +117,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const temporal = {} as Record<TemporalService, Supervised>;
     await Promise.all(TEMPORAL_SERVICES.map(async (name) => {
       const configFile = path.join(opts.dir, `temporal-${name}.yaml`);
-      writeTemporalConfig(configFile, { pg: parsePostgresUrl(serverUrl), ports, metricsPort: await freePort(), dynamicConfigFile: dynamicConfig });
+      writeTemporalConfig(configFile, { pg: parsePostgresUrl(serverUrl), ports, metricsPort: await clusterPort(), dynamicConfigFile: dynamicConfig });
       temporal[name] = await supervise({
         name: `temporal-${name}`, command: bin.server, args: ['--config-file', configFile, '--allow-no-auth', 'start', '--service', name],
         logFile: path.join(logs, `temporal-${name}.log`), ready: () => portOpen(ports[name].grpc), readyTimeoutMs: 180_000,
@@ -142,7 +150,10 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     const node = (script: string) => ({ command: process.execPath, args: ['--import', 'tsx', script], cwd: ROOT });
     log(`starting ${opts.workers} Dunwell workers and ${opts.apis} API processes…`);
     const workers = await Promise.all(Array.from({ length: opts.workers }, async (_, i) => {
-      const metrics = await freePortPair();
+      // The worker's /metrics and, on the next port, its SDK exporter.
+      let metrics = await clusterPort();
+      while (taken.has(metrics + 1)) metrics = await clusterPort();
+      taken.add(metrics + 1);
       const w = await supervise({
         name: `worker-${i + 1}`, ...node('worker/main.ts'), logFile: path.join(logs, `worker-${i + 1}.log`), readyTimeoutMs: 180_000, graceMs: 40_000,
         env: { ...common, WORKER_METRICS_PORT: String(metrics), NODE_OPTIONS: workerNodeOptions() },
@@ -153,7 +164,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     }));
     const apiPorts: number[] = [];
     const apis = await Promise.all(Array.from({ length: opts.apis }, async (_, i) => {
-      const port = await freePort();
+      const port = await clusterPort();
       apiPorts.push(port);
       const a = await supervise({
         name: `api-${i + 1}`, ...node('api/main.ts'), logFile: path.join(logs, `api-${i + 1}.log`), readyTimeoutMs: 180_000,

@@ -2,15 +2,16 @@
 // worker services as four processes (4 history shards, persistence and visibility on PostgreSQL);
 // the Web UI server; two Dunwell workers; two API processes behind a load balancer; production
 // mode. The README's "Try it" runs unchanged against it, then faults only a cluster has.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startCluster, type Cluster } from '../../cluster/topology';
+import { clusterPort, startCluster, type Cluster } from '../../cluster/topology';
 import { createOrm, type Orm } from '../../db/orm';
-import { ensureDatabase, freePort, withDatabase } from '../../scripts/services';
+import { ensureDatabase, withDatabase } from '../../scripts/services';
 import { TEST_API_KEY, TEST_PAYMENTS_SECRET, TEST_RESEND_SECRET, TEST_STRIPE_SECRET } from '../support/api';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ISSUER } from '../support/fixtures';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   cluster = await startCluster({
     // An external PostgreSQL (DATABASE_URL) gets a fresh database for Dunwell; Temporal's two go beside it.
     databaseUrl: process.env.DATABASE_URL ? await freshDatabase(process.env.DATABASE_URL) : undefined,
-    dir, apiPort: await freePort(), uiPort: await freePort(), frontendPort: await freePort(), workers: 2, apis: 2,
+    dir, apiPort: await clusterPort(), uiPort: await clusterPort(), frontendPort: await clusterPort(), workers: 2, apis: 2,
     env: {
       NODE_ENV: 'production', METRICS_TOKEN: 'cluster-test-metrics-token', DUNWELL_API_KEY: TEST_API_KEY,
       STRIPE_WEBHOOK_SECRET: TEST_STRIPE_SECRET, PAYMENTS_WEBHOOK_SECRET: TEST_PAYMENTS_SECRET, RESEND_WEBHOOK_SECRET: TEST_RESEND_SECRET,
@@ -73,7 +74,8 @@ describe('the production topology', () => {
     fs.mkdirSync(path.join(cwd, '.data'), { recursive: true });
     fs.writeFileSync(path.join(cwd, '.data/dev-api-key'), TEST_API_KEY);
     fs.writeFileSync(path.join(cwd, '.data/dev-stripe-webhook-secret'), TEST_STRIPE_SECRET);
-    const out = execFileSync('bash', ['-euo', 'pipefail', '-c', `${script}\necho "ID=$ID"`], { cwd, encoding: 'utf8' });
+    // Not execFileSync: the load balancer runs in this process and must keep serving meanwhile.
+    const out = await promisify(execFile)('bash', ['-euo', 'pipefail', '-c', `${script}\necho "ID=$ID"`], { cwd, encoding: 'utf8', timeout: 60_000 }).then((r) => r.stdout);
     const id = /ID=(\S+)/.exec(out)![1];
     expect(out).toContain('"outcome":"applied"');
     const invoice: any = await waitFor(async () => {

@@ -235,6 +235,25 @@ describe('Idempotency-Key on every POST', () => {
     expect(inFlight.status).toBe(409);
   });
 
+  it('an API process killed after issuing but before storing its answer: a retry within a minute gets 409, later the same invoice, never a second', async () => {
+    const key = randomUUID();
+    const email = `killed-api-${key.slice(0, 8)}@client.test`;
+    const body = { ...invoiceInput(), policy: 'standard', client: { ...invoiceInput().client, email } };
+    const first = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    // What a process killed between its commit and storing the answer leaves: the claim in flight.
+    const db = ctx.orm.em.fork().getConnection();
+    await db.execute(`update idempotency_key set state = 'in_flight', response_status = null, response_body = null where scope = 'owner' and key = ?`, [key]);
+    expect((await call('POST', '/v1/invoices', body, { 'idempotency-key': key })).status).toBe(409);
+    await db.execute(`update idempotency_key set created_at = now() - interval '61 seconds' where scope = 'owner' and key = ?`, [key]);
+    // A different request under that key is still refused; the same one takes the dead claim over.
+    expect((await call('POST', '/v1/invoices', { ...body, termsDays: 7 }, { 'idempotency-key': key })).status).toBe(409);
+    const retried = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
+    expect(retried).toMatchObject({ status: 201, body: { id: first.body.id, number: first.body.number } });
+    expect(await ctx.orm.em.fork().count(Invoice, { clientEmail: email })).toBe(1);
+    expect((await call('POST', '/v1/invoices', body, { 'idempotency-key': key })).headers.get('idempotent-replayed')).toBe('true');
+  });
+
   it('an issue committed whose answer was lost (connection cut at COMMIT, key released by the 503): the retry gets that invoice, not a second', async () => {
     const key = randomUUID();
     const email = `lost-answer-${key.slice(0, 8)}@client.test`;
