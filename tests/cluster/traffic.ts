@@ -12,7 +12,7 @@ export interface Issued { id: string; number: string; total: number; workflowId:
 export interface Traffic {
   /** Answers by status (0: the connection failed: the process behind it died mid-request). */
   statuses: Map<number, number>;
-  /** Bodies of answers that are neither 2xx nor a declared "try again" (0, 502, 503, 409 in flight). */
+  /** Bodies of answers that are neither 2xx nor a declared "try again" (0, 502, 503, 409 for the Idempotency-Key). */
   refusals: string[];
   issued: Issued[];
   paid: Set<string>;
@@ -33,8 +33,9 @@ async function send(t: Traffic, url: string, init: RequestInit, what: string, de
     );
     t.statuses.set(res.status, (t.statuses.get(res.status) ?? 0) + 1);
     if (res.status >= 200 && res.status < 300) return JSON.parse(res.text);
-    // 409 in flight: the same key still running elsewhere (or its process died: a lease frees it).
-    const inFlight = res.status === 409 && res.text.includes('idempotency_key_in_flight');
+    // 409 for the key: still running elsewhere (or its process died: a lease frees it), or its
+    // claim was released by a failed attempt a moment ago: both say "retry".
+    const inFlight = res.status === 409 && /"idempotency_(key_in_flight|conflict)"/.test(res.text);
     if (!RETRYABLE.has(res.status) && !inFlight) {
       t.refusals.push(`${what}: ${res.status} ${res.text.slice(0, 300)}`);
       throw new Error(`${what} answered ${res.status}: ${res.text.slice(0, 300)}`);
