@@ -19,6 +19,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   invalid_policy: 400,
   task_not_found: 404,
   change_order_closed: 410,
+  workflow_starting: 503,
 };
 
 export class HttpError extends Error {
@@ -131,6 +132,7 @@ export function isUnavailable(err: unknown, depth = 0): boolean {
 
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   if (err instanceof DomainError) {
+    if (DOMAIN_STATUS[err.code] === 503) res.set('Retry-After', '30');
     res.status(DOMAIN_STATUS[err.code]).json({ error: { type: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } });
     return;
   }

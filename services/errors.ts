@@ -14,7 +14,9 @@ export type DomainErrorCode =
   | 'policy_exists'
   | 'invalid_policy'
   | 'task_not_found'
-  | 'change_order_closed';
+  | 'change_order_closed'
+  /** The invoice's workflow is yet to start: retry shortly (503). */
+  | 'workflow_starting';
 
 export class DomainError extends Error {
   constructor(

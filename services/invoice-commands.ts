@@ -72,6 +72,17 @@ function isClosedWorkflow(err: unknown): boolean {
 }
 
 /**
+ * No workflow for an invoice whose start is still to come (Temporal was away at issue; the
+ * reconciler starts it within a minute) is not a closed invoice: the caller is to retry, and a
+ * payment must not be parked as unapplied meanwhile.
+ */
+function throwIfStarting(invoice: Invoice, err: unknown): void {
+  if (err instanceof WorkflowNotFoundError && !invoice.workflowStartedAt) {
+    throw new DomainError('workflow_starting', `Invoice ${invoice.number}'s follow-up is starting; please retry in a minute.`);
+  }
+}
+
+/**
  * Hands a payment to the invoice's workflow and waits until it is in the ledger, so a GET right
  * after sees it and a redelivery finds it. A repeat seen only by Temporal (same update id) or the
  * workflow (same payment id) still changes nothing.
@@ -89,6 +100,7 @@ export async function sendPayment(
     const state = await bounded(deps.temporal, () => handle.executeUpdate(recordPaymentUpdate, { args: [payment], updateId: payment.paymentId }));
     return { outcome: 'applied', state };
   } catch (err) {
+    throwIfStarting(invoice, err);
     const reason = rejection(err);
     if (reason) throw new DomainError('payment_rejected', `Payment not applied: ${reason}`, [{ field: 'amount', message: reason }]);
     if (isClosedWorkflow(err)) throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; it takes no more payments.`);
@@ -100,6 +112,7 @@ export async function voidInvoice(temporal: Client, invoice: Invoice, reason?: s
   try {
     return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(voidInvoiceUpdate, { args: [{ reason }] }));
   } catch (err) {
+    throwIfStarting(invoice, err);
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('invoice_closed', `Invoice ${invoice.number} cannot be voided: ${reason ?? `it is ${invoice.status}`}.`);
     throw err;
@@ -110,6 +123,7 @@ export async function decideCollections(temporal: Client, invoice: Invoice, deci
   try {
     return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision] }));
   } catch (err) {
+    throwIfStarting(invoice, err);
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `No collections decision can be taken on ${invoice.number} now: ${reason ?? `it is ${invoice.status}`}.`);
     throw err;
@@ -139,6 +153,7 @@ export async function updateInvoice<Arg, Ret extends InvoiceSnapshot = InvoiceSn
   try {
     return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(update, { args: [arg], updateId }));
   } catch (err) {
+    throwIfStarting(invoice, err);
     const reason = rejection(err);
     if (reason || isClosedWorkflow(err)) throw new DomainError('not_allowed_now', `Cannot ${what} on ${invoice.number}: ${reason ?? `it is ${invoice.status}`}.`);
     throw err;

@@ -91,7 +91,8 @@ async function dispatch(deps: { orm: Orm; temporal: Client }, event: PaymentEven
         return 'disputed';
     }
   } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
+    // "Retry shortly" is the sender's to retry, not a reason to park the money.
+    if (!(err instanceof DomainError) || err.code === 'workflow_starting') throw err;
     if (event.kind === 'succeeded') return holdUnapplied(deps.orm, event, err.message);
     return `rejected: ${err.message}`;
   }
