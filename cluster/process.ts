@@ -52,12 +52,25 @@ export async function supervise(spec: ProcessSpec): Promise<Supervised> {
   let restarts = 0;
   let readyNow: Promise<void> = Promise.resolve();
 
-  const waitReady = async (started: ChildProcess, logFrom: number) => {
-    const deadline = Date.now() + (spec.readyTimeoutMs ?? 120_000);
+  /** The last lines of the log, for an error that outlives the log's folder. */
+  const tail = () => fs.readFileSync(spec.logFile, 'utf8').trimEnd().split('\n').slice(-5).map((l) => `    ${l.slice(0, 400)}`).join('\n');
+  const ended = (c: ChildProcess) => c.exitCode !== null || c.signalCode !== null;
+  // While a start is not yet ready, a crash is restarted under the same deadline, as an
+  // orchestrator retries a failing start until its patience runs out.
+  let pendingDeadline: number | null = null;
+
+  const waitReady = async (started: ChildProcess, logFrom: number, deadline: number): Promise<void> => {
     for (;;) {
-      if (started.exitCode !== null || started.signalCode !== null) throw new Error(`${spec.name} ended before it was ready; see ${spec.logFile}`);
-      if (await spec.ready(logFrom).catch(() => false)) return;
-      if (Date.now() > deadline) throw new Error(`${spec.name} not ready after ${spec.readyTimeoutMs ?? 120_000} ms; see ${spec.logFile}`);
+      if (ended(started)) {
+        if (Date.now() > deadline || stopped) throw new Error(`${spec.name} kept ending before it was ready; the end of ${spec.logFile}:\n${tail()}`);
+        while (child === started && !stopped) await new Promise((r) => setTimeout(r, 100));
+        return readyNow;
+      }
+      if (await spec.ready(logFrom).catch(() => false)) {
+        pendingDeadline = null;
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`${spec.name} not ready after ${spec.readyTimeoutMs ?? 120_000} ms; the end of ${spec.logFile}:\n${tail()}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   };
@@ -81,7 +94,8 @@ export async function supervise(spec: ProcessSpec): Promise<Supervised> {
         }, RESTART_DELAY_MS);
       }
     });
-    readyNow = waitReady(started, logFrom);
+    pendingDeadline ??= Date.now() + (spec.readyTimeoutMs ?? 120_000);
+    readyNow = waitReady(started, logFrom, pendingDeadline);
     readyNow.catch(() => {});
   };
 
