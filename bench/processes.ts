@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startWorkerProcess } from '../scripts/worker-process';
+import { rssMb } from './proc';
 
 const root = path.resolve(__dirname, '..');
 
@@ -20,11 +21,6 @@ function startNode(entry: string, env: Record<string, string>, logFile: string):
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
   process.once('exit', () => child.kill('SIGKILL'));
   return child;
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
 function wrap(child: ChildProcess): BenchProcess {
