@@ -39,7 +39,13 @@ export interface Target {
 export async function startTarget(server: BenchServer, opts: { dir: string; workflowBundlePath: string; bareBundle: { code: string }; emailRate: number }): Promise<Target> {
   const cleanups: (() => Promise<unknown>)[] = [];
   const stop = async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch((err) => console.error(`bench cleanup: ${String(err)}`));
+    // Each step bounded, so one stuck stop cannot hold up the others (or the next server).
+    for (const cleanup of cleanups.reverse()) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise((resolve) => (timer = setTimeout(() => resolve(console.error('bench cleanup: a step took over 60 s; going on')), 60_000)));
+      await Promise.race([cleanup().catch((err) => console.error(`bench cleanup: ${String(err)}`)), late]);
+      clearTimeout(timer);
+    }
     cleanups.length = 0;
   };
   try {
