@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startWorkerProcess } from '../scripts/worker-process';
+import { rssMb } from './proc';
 
 const root = path.resolve(__dirname, '..');
 
@@ -22,18 +23,14 @@ function startNode(entry: string, env: Record<string, string>, logFile: string):
   return child;
 }
 
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
 function wrap(child: ChildProcess): BenchProcess {
   return {
     pid: child.pid!,
     rssMb: () => rssMb(child.pid!),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        // Ended already, by itself or by a signal (a kill -9 leaves exitCode null): nothing to wait for.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
@@ -44,7 +41,7 @@ function wrap(child: ChildProcess): BenchProcess {
 async function until(check: () => Promise<boolean>, what: string, child: ChildProcess, logFile: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${what} exited with ${child.exitCode}; see ${logFile}`);
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} ended (${child.exitCode ?? child.signalCode}); see ${logFile}`);
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`${what} not ready in ${timeoutMs / 1000} s; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 250));

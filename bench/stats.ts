@@ -1,4 +1,4 @@
-// Load generation and the figures the benchmark prints.
+// Load generation and percentiles.
 
 export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -22,22 +22,4 @@ export async function load(concurrency: number, seconds: number, op: (i: number)
     }
   }));
   return { perSecond: latencies.length / ((performance.now() - started) / 1000), latencies };
-}
-
-export interface Row {
-  measure: string;
-  dunwell: string;
-  bare: string;
-  ratio: string;
-  goal: string;
-  /** null: a figure with no goal of its own. */
-  met: boolean | null;
-}
-
-export function printTable(rows: Row[]): void {
-  const header = ['measure', 'Dunwell', 'bare Temporal', 'ratio', 'goal', 'met'];
-  const cells = rows.map((r) => [r.measure, r.dunwell, r.bare, r.ratio, r.goal, r.met === null ? '' : r.met ? 'yes' : 'no']);
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (c: string[]) => `| ${c.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
-  console.log([line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n'));
 }

@@ -1,17 +1,33 @@
-// Bare Temporal baselines for the benchmarks, and a ladder of seconds for reminder lateness.
-import { condition, defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+// Bare Temporal baselines for the benchmarks, a ladder of seconds for reminder lateness, and the
+// month-start spike's reminders. Run by the bench's own worker (task queue `bench-bare`); the
+// email activities they call run in Dunwell's real worker process.
+import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { ClientEmailRequest } from '../activities/email';
+import type { BareActivities } from './bare-activities';
 
 export async function noopWorkflow(): Promise<void> {}
 
-export const paidSignal = defineSignal('paid');
+const bare = proxyActivities<BareActivities>({ startToCloseTimeout: '1 minute' });
 
-export async function waitForPaymentWorkflow(): Promise<void> {
-  let paid = false;
-  setHandler(paidSignal, () => {
-    paid = true;
+/**
+ * The fairer creation baseline: started as an invoice is (five search attributes, a static
+ * summary and details), then one activity and one long timer, so it stays open like an invoice.
+ */
+export async function invoiceShapedWorkflow(): Promise<void> {
+  await bare.touch();
+  await sleep('30 days');
+}
+
+export const payUpdate = defineUpdate<number, [number]>('pay');
+
+/** The webhook baseline: idle until an update pays it, then complete (as a paid invoice's is). */
+export async function paymentUpdateWorkflow(): Promise<void> {
+  let paid = 0;
+  setHandler(payUpdate, (amount) => {
+    paid += amount;
+    return paid;
   });
-  await condition(() => paid);
+  await condition(() => paid > 0);
 }
 
 interface EmailActivities {
@@ -47,4 +63,18 @@ export async function timerLadderWorkflow(input: { offsetsSeconds: number[]; sta
     lateness.push(Date.now() - plannedAt);
   }
   return lateness;
+}
+
+/**
+ * One reminder of the month-start spike: a durable timer to the instant T shared by all, then
+ * Dunwell's real email activity on its real rate-limited queue (in the worker process). Returns
+ * when the timer woke it, to tell the timers' share of the spike from the email queue's.
+ */
+export async function spikeReminderWorkflow(input: { invoiceId: string; key: string; emailTaskQueue: string; at: number }): Promise<number> {
+  const email = proxyActivities<EmailActivities>({ taskQueue: input.emailTaskQueue, startToCloseTimeout: '1 minute' });
+  await sleep(Math.max(1, input.at - Date.now()));
+  // The workflow's clock is the start of the task that woke it: when the timer's news arrived.
+  const wokeAt = Date.now();
+  await email.sendClientEmail({ invoiceId: input.invoiceId, key: input.key, template: 'reminder_overdue', tone: 'nudge' });
+  return wokeAt;
 }

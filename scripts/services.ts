@@ -49,6 +49,8 @@ const TEMPORAL_TYPE_NAMES: Record<string, string> = { KEYWORD: 'Keyword', INT: '
 export interface TemporalDevServer extends RunningService {
   address: string;
   uiUrl: string | null;
+  /** The server's one process (its SQLite inside it): the bench reads its CPU time from /proc. */
+  pid: number;
 }
 
 export async function startTemporalDevServer(opts: {
@@ -97,6 +99,7 @@ export async function startTemporalDevServer(opts: {
   return {
     address,
     uiUrl: opts.uiPort ? `http://127.0.0.1:${opts.uiPort}` : null,
+    pid: child.pid!,
     stop: async () => {
       process.off('exit', killOnExit);
       await stopChild(child);

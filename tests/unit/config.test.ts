@@ -31,6 +31,6 @@ describe('configuration', () => {
 
   it('has working defaults for development', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://x/y' });
-    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_TASK_QUEUE: 'invoices', EMAIL_RATE_PER_SECOND: 2, publicUrl: 'http://localhost:3000', apiDocs: true, RATE_LIMIT_OWNER_PER_MINUTE: 6000, RATE_LIMIT_PUBLIC_PER_MINUTE: 120, RATE_LIMIT_WEBHOOKS_PER_MINUTE: 6000 });
+    expect(config).toMatchObject({ PORT: 3000, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_TASK_QUEUE: 'invoices', EMAIL_RATE_PER_SECOND: 5, publicUrl: 'http://localhost:3000', apiDocs: true, RATE_LIMIT_OWNER_PER_MINUTE: 6000, RATE_LIMIT_PUBLIC_PER_MINUTE: 120, RATE_LIMIT_WEBHOOKS_PER_MINUTE: 6000 });
   });
 });
