@@ -77,7 +77,7 @@ function isClosedWorkflow(err: unknown): boolean {
  * payment must not be parked as unapplied meanwhile.
  */
 function throwIfStarting(invoice: Invoice, err: unknown): void {
-  if (err instanceof WorkflowNotFoundError && !invoice.workflowStartedAt) {
+  if (err instanceof WorkflowNotFoundError && !invoice.workflowStartedAt && invoice.status === 'open') {
     throw new DomainError('workflow_starting', `Invoice ${invoice.number}'s follow-up is starting; please retry in a minute.`);
   }
 }
