@@ -235,12 +235,18 @@ describe('Idempotency-Key on every POST', () => {
     expect(inFlight.status).toBe(409);
   });
 
-  it('an API process killed after issuing but before storing its answer: a retry within a minute gets 409, later the same invoice, never a second', async () => {
+  /** An invoice issued under a fresh Idempotency-Key, to a client of its own (so it can be counted). */
+  async function issuedWithKey(label: string) {
     const key = randomUUID();
-    const email = `killed-api-${key.slice(0, 8)}@client.test`;
+    const email = `${label}-${key.slice(0, 8)}@client.test`;
     const body = { ...invoiceInput(), policy: 'standard', client: { ...invoiceInput().client, email } };
     const first = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
     expect(first.status).toBe(201);
+    return { key, email, body, first };
+  }
+
+  it('an API process killed after issuing but before storing its answer: a retry within a minute gets 409, later the same invoice, never a second', async () => {
+    const { key, email, body, first } = await issuedWithKey('killed-api');
     // What a process killed between its commit and storing the answer leaves: the claim in flight.
     const db = ctx.orm.em.fork().getConnection();
     await db.execute(`update idempotency_key set state = 'in_flight', response_status = null, response_body = null where scope = 'owner' and key = ?`, [key]);
@@ -255,11 +261,7 @@ describe('Idempotency-Key on every POST', () => {
   });
 
   it('an issue committed whose answer was lost (connection cut at COMMIT, key released by the 503): the retry gets that invoice, not a second', async () => {
-    const key = randomUUID();
-    const email = `lost-answer-${key.slice(0, 8)}@client.test`;
-    const body = { ...invoiceInput(), policy: 'standard', client: { ...invoiceInput().client, email } };
-    const first = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
-    expect(first.status).toBe(201);
+    const { key, email, body, first } = await issuedWithKey('lost-answer');
     // What the API's clean-up does after answering 503: the key is released for a retry.
     await ctx.orm.em.fork().getConnection().execute(`delete from idempotency_key where scope = 'owner' and key = ?`, [key]);
     const retried = await call('POST', '/v1/invoices', body, { 'idempotency-key': key });
