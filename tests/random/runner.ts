@@ -9,6 +9,7 @@ import { checkInvoice, emailWatch } from './check';
 import { type Ctx } from './context';
 import { execLife } from './exec-life';
 import { execMoney } from './exec-money';
+import { retire } from './retire';
 import { createArbitrary, opArbitrary, show, type Op } from './ops';
 import type { System } from './system';
 
@@ -71,16 +72,7 @@ async function runSequence(sys: System, ops: Op[], opts: RandomOptions, counter:
     // A long run shows how far it got, so a run stopped early still says what it checked.
     if (counter.executed % 250 === 0) opts.log(`  [progress] ${counter.executed} operations checked, no divergence`);
   }
-  await retire(ctx);
-}
-
-/**
- * A checked sequence's invoices play no further part, but open ones would keep firing reminders
- * in every later time skip: a long run would slow down as they pile up. Their workflows end here.
- */
-async function retire(ctx: Ctx): Promise<void> {
-  await Promise.all(ctx.invoices.filter((m) => m.workflowId).map((m) =>
-    ctx.sys.env.client.workflow.getHandle(m.workflowId!).terminate('random tester: sequence checked').catch(() => undefined)));
+  await retire(sys, ctx.invoices.flatMap((m) => (m.workflowId ? [m.workflowId] : [])));
 }
 
 export async function runRandom(sys: System, opts: RandomOptions): Promise<RandomResult> {
