@@ -9,6 +9,8 @@ export interface LineInput {
   unitAmount: number;
   /** Tax rate in percent, e.g. 20 for 20 %. */
   taxRate?: number;
+  /** EN 16931 VAT category (domain/vat.ts); absent means S with a rate, Z without. */
+  taxCategory?: import('./vat').TaxCategory;
 }
 
 export interface PricedLine extends LineInput {
