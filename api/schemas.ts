@@ -4,6 +4,7 @@ import { isIsoDate, isValidTimeZone } from '../domain/dates';
 import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/money';
 import { isHttpsUrl, storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
+import { isCountryCode, TAX_CATEGORIES } from '../domain/vat';
 
 /** Refuses, naming the field, text that cannot be stored and shown as given (domain/text.ts). */
 const storable = <S extends z.ZodType<string>>(schema: S, rule: TextRule = {}): S =>
@@ -19,6 +20,11 @@ const paragraph = (max: number) =>
 const email = () => storable(z.string().trim().email('must be an email address').max(320));
 const isoDate = z.string().refine(isIsoDate, 'must be a date as YYYY-MM-DD');
 const timeZone = z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Sofia');
+const country = z
+  .string()
+  .transform((c) => c.toUpperCase())
+  .refine(isCountryCode, 'must be an ISO 3166-1 alpha-2 country code such as BG')
+  .describe('ISO 3166-1 alpha-2');
 const minorUnits = (description: string) =>
   z.number().int('must be a whole number of minor units (cents)').max(MAX_AMOUNT, `must be at most ${MAX_AMOUNT} minor units`).describe(description);
 
@@ -48,6 +54,7 @@ export const IssuerInputSchema = z
     address: paragraph(500).optional(),
     email: storable(z.string().email('must be an email address').max(320)).optional(),
     phone: text(50).optional(),
+    country: country.optional(),
     timeZone: timeZone.optional(),
     paymentInstructions: PaymentInstructionsSchema.optional(),
   })
@@ -58,7 +65,8 @@ export const ClientSchema = z
     name: text(200),
     email: email(),
     address: paragraph(500),
-    taxId: text(50).optional(),
+    taxId: text(50).optional().describe('VAT number; needed for reverse charge and intra-community supplies'),
+    country: country.optional(),
     phone: text(50).optional(),
     locale: z.enum(['en', 'bg']).default('en'),
     timeZone: timeZone.optional(),
@@ -92,6 +100,8 @@ export const LineSchema = z
     quantity: z.number().positive('must be greater than 0').max(1_000_000).multipleOf(0.001, 'allows at most 3 decimals'),
     unitAmount: minorUnits('Price of one unit in minor units, e.g. 12000 for 120.00').min(0, 'must not be negative'),
     taxRate: z.number().min(0).max(100).optional().describe('Tax rate in percent'),
+    taxCategory: z.enum(TAX_CATEGORIES).optional()
+      .describe('EN 16931 VAT category: S standard, Z zero-rated, E exempt, AE reverse charge, K intra-community, G export, O outside scope. Default S with a rate, Z without'),
   })
   .strict();
 
@@ -108,7 +118,13 @@ const lineList = (max: number, { positiveTotal }: { positiveTotal: boolean }) =>
     for (const problem of linesAmountProblems(lines, { positiveTotal })) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
   });
 
-export const InvoiceCreateSchema = z
+export const SupplyPeriodSchema = z
+  .object({ start: isoDate, end: isoDate })
+  .strict()
+  .refine((p) => p.start <= p.end, { path: ['end'], message: 'must not be before start' })
+  .describe('The period the services were supplied in');
+
+const InvoiceFieldsSchema = z
   .object({
     client: ClientSchema,
     currency: z
@@ -123,8 +139,17 @@ export const InvoiceCreateSchema = z
     draft: z.boolean().optional().describe('Keep it as a draft: no number, no email, no reminders until POST /v1/invoices/{id}/issue'),
     earlyPayment: EarlyPaymentSchema.optional(),
     lateFees: LateFeesSchema.optional().describe('Off unless given; stated on the invoice and in every reminder'),
+    supplyDate: isoDate.optional().describe('When the goods or services were supplied (Article 226(7)); the issue date when absent'),
+    supplyPeriod: SupplyPeriodSchema.optional(),
+    taxExemptionReason: paragraph(300).optional().describe('Why exempt lines (E) carry no VAT, e.g. the article of the VAT law'),
   })
   .strict();
+
+/** Article 226(7): one date or one period of supply. */
+const oneSupply = (i: { supplyDate?: string; supplyPeriod?: unknown }) => !(i.supplyDate && i.supplyPeriod);
+const oneSupplyIssue = { path: ['supplyPeriod'], message: 'give supplyDate or supplyPeriod, not both' };
+
+export const InvoiceCreateSchema = InvoiceFieldsSchema.refine(oneSupply, oneSupplyIssue);
 
 export const PaymentCreateSchema = z
   .object({
@@ -251,7 +276,7 @@ export const CadenceSchema = z.discriminatedUnion('every', [
 
 export const RecurringCreateSchema = z
   .object({
-    invoice: InvoiceCreateSchema.omit({ draft: true }),
+    invoice: InvoiceFieldsSchema.omit({ draft: true }).refine(oneSupply, oneSupplyIssue),
     cadence: CadenceSchema,
     startDate: isoDate,
     endDate: isoDate.optional(),

@@ -18,6 +18,13 @@ export const EXEMPTION_CODES: Record<Exclude<ExemptCategory, 'E'>, string> = {
 /** EU member states (ISO 3166 alpha-2; Greece is EL in VAT numbers, GR as a country). */
 export const EU_COUNTRIES = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE']);
 
+const regions = new Intl.DisplayNames('en', { type: 'region', fallback: 'none' });
+
+/** An ISO 3166-1 alpha-2 country code that names a real country (not EU, UN, ZZ…). */
+export function isCountryCode(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && !['EU', 'EZ', 'UN', 'ZZ', 'QO', 'XK'].includes(code) && regions.of(code) !== undefined;
+}
+
 export interface TaxedLine {
   taxRate?: number;
   taxCategory?: TaxCategory;

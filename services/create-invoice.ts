@@ -10,6 +10,7 @@ import type { Orm } from '../db/orm';
 import { addDays, dateIn, daysBetween } from '../domain/dates';
 import { IDEMPOTENCY_KEY_LIFETIME_HOURS } from '../domain/idempotency';
 import { computeTotals } from '../domain/money';
+import { vatProblems } from '../domain/vat';
 import { formatInvoiceNumber, workflowIdFor } from '../domain/numbering';
 import type { InvoiceCreate } from '../api/schemas';
 import { DomainError } from './errors';
@@ -42,6 +43,14 @@ async function prepareIssue(em: EntityManager, invoice: Invoice, input: InvoiceC
   if (missing.length > 0) {
     throw new DomainError('issuer_incomplete', `Complete your business profile (PUT /v1/issuer) before sending invoices; missing: ${missing.join(', ')}`,
       missing.map((f) => ({ field: `issuer.${f}`, message: 'is required on every invoice' })));
+  }
+  const vat = vatProblems(invoice.lines, {
+    issuerTaxId: issuer!.taxId, issuerCountry: issuer!.country, clientTaxId: input.client.taxId, clientCountry: input.client.country,
+    exemptionReason: input.taxExemptionReason, hasSupplyDate: Boolean(input.supplyDate ?? input.supplyPeriod),
+  });
+  if (vat.length > 0) {
+    throw new DomainError('vat_incomplete', `The invoice lacks what its VAT case needs: ${vat.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}`,
+      vat.map((p) => ({ field: p.path.join('.'), message: p.message })));
   }
   const issueDate = dateIn(now, issuer!.timeZone);
   const year = Number(issueDate.slice(0, 4));
@@ -113,6 +122,8 @@ function newInvoice(input: InvoiceCreate, now: Date): Invoice {
     issueDate: today,
     dueDate: addDays(today, input.termsDays),
     lines: totals.lines,
+    supply: input.supplyDate ? { date: input.supplyDate } : input.supplyPeriod ?? null,
+    taxExemptionReason: input.taxExemptionReason ?? null,
     issuerSnapshot: {},
     ladder: [],
     policy: null,

@@ -6,6 +6,7 @@ export interface FieldError {
 
 export type DomainErrorCode =
   | 'issuer_incomplete'
+  | 'vat_incomplete'
   | 'invoice_not_found'
   | 'invoice_closed'
   | 'payment_rejected'

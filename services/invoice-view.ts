@@ -1,4 +1,5 @@
 // What the API shows of an invoice: the stored record, plus the live workflow's view when asked.
+import { lineCategory, vatBreakdown } from '../domain/vat';
 import { formatLongDate } from '../domain/dates';
 import { amountDueOf, type Invoice, type TimelineEvent } from '../db/entities';
 import { recordOffer } from '../emails/context';
@@ -44,7 +45,10 @@ export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live:
       ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments, changesTotal: live.changesTotal, amountDue: live.amountDue, dueDate: live.dueDate }
       : {}),
     earlyPayment: live ? live.earlyPayment : recordOffer(invoice, Date.now()),
-    lines: invoice.lines,
+    lines: invoice.lines.map((line) => ({ ...line, taxCategory: lineCategory(line) })),
+    vatBreakdown: vatBreakdown(invoice.lines),
+    supply: invoice.supply ?? { date: invoice.issueDate },
+    taxExemptionReason: invoice.taxExemptionReason ?? null,
     note: invoice.note ?? null,
     issuer: invoice.issuerSnapshot,
     nextStep: live?.nextStep ?? null,

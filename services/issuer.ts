@@ -21,6 +21,7 @@ export function issuerSnapshot(issuer: Issuer): IssuerSnapshot {
     address: issuer.address!,
     email: issuer.email!,
     phone: issuer.phone!,
+    country: issuer.country ?? null,
     paymentInstructions: issuer.paymentInstructions ?? {},
   };
 }
@@ -32,6 +33,7 @@ export function issuerView(issuer: Issuer | null) {
     address: issuer?.address ?? null,
     email: issuer?.email ?? null,
     phone: issuer?.phone ?? null,
+    country: issuer?.country ?? null,
     timeZone: issuer?.timeZone ?? 'UTC',
     paymentInstructions: issuer?.paymentInstructions ?? {},
     missingFields: missingIssuerFields(issuer),

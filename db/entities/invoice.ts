@@ -11,6 +11,7 @@ export interface ClientDetails {
   email: string;
   address: string;
   taxId?: string;
+  country?: string;
   phone?: string;
   locale: 'en' | 'bg';
   timeZone: string;
@@ -22,8 +23,12 @@ export interface IssuerSnapshot {
   address: string;
   email: string;
   phone: string;
+  /** ISO 3166-1 alpha-2; absent on invoices issued before it was asked for. */
+  country?: string | null;
   paymentInstructions: PaymentInstructions;
 }
+
+export type Supply = { date: string } | { start: string; end: string };
 
 /**
  * An invoice as issued. Its document fields never change; status, stage, dueDate and the amounts
@@ -50,6 +55,10 @@ export class Invoice {
   issueDate!: string;
   dueDate!: string;
   lines!: PricedLine[];
+  /** Article 226(7): the date or period of supply; the issue date when null. */
+  supply?: Supply | null;
+  /** Why exempt (E) lines carry no VAT, as the invoice states it. */
+  taxExemptionReason?: string | null;
   issuerSnapshot!: IssuerSnapshot;
   ladder!: LadderStep[];
   /** The policy as it was when the invoice was issued; its workflow runs this copy. */
@@ -103,6 +112,8 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     issueDate: { type: 'string', columnType: 'date' },
     dueDate: { type: 'string', columnType: 'date' },
     lines: { type: 'json' },
+    supply: { type: 'json', nullable: true },
+    taxExemptionReason: { type: 'string', columnType: 'text', nullable: true },
     issuerSnapshot: { type: 'json' },
     ladder: { type: 'json' },
     policy: { type: 'json', nullable: true },

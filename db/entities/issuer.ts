@@ -14,6 +14,8 @@ export class Issuer {
   address?: string | null;
   email?: string | null;
   phone?: string | null;
+  /** ISO 3166-1 alpha-2: EN 16931 needs the seller's country, the VAT cases compare it. */
+  country?: string | null;
   paymentInstructions: PaymentInstructions = {};
   timeZone = 'UTC';
   updatedAt: Date = new Date();
@@ -29,6 +31,7 @@ export const IssuerSchema = new EntitySchema<Issuer>({
     address: { type: 'string', nullable: true },
     email: { type: 'string', nullable: true },
     phone: { type: 'string', nullable: true },
+    country: { type: 'string', nullable: true },
     paymentInstructions: { type: 'json' },
     timeZone: { type: 'string' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },

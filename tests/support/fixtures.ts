@@ -9,6 +9,7 @@ export const ISSUER: Required<Omit<IssuerInput, 'timeZone'>> = {
   address: '1 Vitosha Blvd, 1000 Sofia, Bulgaria',
   email: 'billing@ivanova.studio',
   phone: '+359 2 123 4567',
+  country: 'BG',
   paymentInstructions: { bankTransfer: { accountName: 'Studio Ivanova', iban: 'BG80BNBG96611020345678', bic: 'BNBGBGSD' } },
 };
 
