@@ -5,11 +5,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
 import { ApplicationFailure } from '@temporalio/common';
-import { ChangeOrder, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
+import { ChangeOrder, CreditNote, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
 import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templates';
+import { creditNoteMessage } from '../emails/credit-note-message';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
 import type { Tone } from '../domain/types';
 import type { Mailer } from './mailer';
@@ -100,6 +101,17 @@ export function createEmailActivities(deps: EmailDeps) {
         newTotal: context.money(invoice.total + invoice.changesTotal + order.total),
       }, changeOrderUrl(deps.publicUrl, order.token));
       return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'change_order');
+    },
+
+    /** Sent whatever the invoice's status: a credit note that cancels it is news the client needs. */
+    async sendCreditNoteEmail(req: { creditNoteId: string; key: string }): Promise<{ sent: boolean; reason: string | null }> {
+      const em = deps.orm.em.fork();
+      const note = await em.findOneOrFail(CreditNote, { id: req.creditNoteId });
+      const invoice = await em.findOneOrFail(Invoice, { id: note.invoiceId });
+      if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
+      const context = messageContext(invoice, new Date());
+      const message = creditNoteMessage(context, { number: note.number, reason: note.reason, total: context.money(note.total), full: note.full });
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'credit_note');
     },
 
     async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {

@@ -4,10 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { amountDueOf, ClientCredit, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
+import { amountDueOf, ClientCredit, CreditNote, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { isDataError, sqlState } from '../db/sql-errors';
 import { formatMoney } from '../domain/money';
+import { dateIn } from '../domain/dates';
+import { formatCreditNoteNumber } from '../domain/credit-notes';
+import type { CreditNoteInput } from '../domain/types';
+import { loadIssuer } from '../services/issuer';
 import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
 import { metrics } from '../observability/metrics';
 
@@ -89,6 +93,29 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
   return {
     async projectInvoice(p: InvoiceProjection): Promise<void> {
       await refusedForData('projection', p.invoiceId, () => orm.em.fork().transactional((tx) => writeProjection(tx, p)));
+    },
+
+    /**
+     * Stores a credit note the workflow accepted and numbers it, in one transaction: the number
+     * exists only with its note, so the series has no gaps. A retry finds the note and its number.
+     */
+    async recordCreditNote(c: CreditNoteInput & { invoiceId: string }): Promise<{ number: string }> {
+      return refusedForData('credit note', c.invoiceId, () => orm.em.fork().transactional(async (tx) => {
+        const earlier = await tx.findOne(CreditNote, { id: c.creditNoteId });
+        if (earlier) return { number: earlier.number };
+        const issuer = await loadIssuer(tx);
+        const issueDate = dateIn(new Date(), issuer?.timeZone ?? 'UTC');
+        const year = Number(issueDate.slice(0, 4));
+        const [{ last_sequence: sequence }] = await tx.execute<{ last_sequence: number }[]>(
+          `insert into credit_note_counter (year, last_sequence) values (?, 1)
+           on conflict (year) do update set last_sequence = credit_note_counter.last_sequence + 1 returning last_sequence`, [year]);
+        const number = formatCreditNoteNumber(year, sequence);
+        tx.create(CreditNote, {
+          id: c.creditNoteId, invoiceId: c.invoiceId, number, year, sequence, reason: c.reason, full: c.full, currency: c.currency,
+          lines: c.lines, subtotal: c.subtotal, taxTotal: c.taxTotal, total: c.total, issueDate, createdAt: new Date(),
+        });
+        return { number };
+      }));
     },
 
     async openOwnerTask(req: OwnerTaskRequest): Promise<void> {

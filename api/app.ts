@@ -11,6 +11,7 @@ import { buildOpenApiDocument } from './openapi';
 import { docsRouter } from './routes/docs';
 import { healthRouter } from './routes/health';
 import { invoicesRouter } from './routes/invoices';
+import { creditNotesRouter } from './routes/credit-notes';
 import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
@@ -65,7 +66,9 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use(rateLimit({ orm: deps.orm, scope: 'owner', max: deps.ownerRateLimitPerMinute ?? 6000, keyOf: () => hashed(deps.apiKey) }));
   owner.use(idempotency(deps.orm));
   owner.use('/issuer', issuerRouter(deps));
-  owner.use('/invoices', invoicesRouter(deps));
+  const creditNotes = creditNotesRouter(deps);
+  owner.use('/invoices', invoicesRouter(deps), creditNotes.perInvoice);
+  owner.use('/credit-notes', creditNotes.all);
   owner.use('/tasks', tasksRouter(deps));
   owner.use('/policies', policiesRouter(deps));
   owner.use('/clients', clientsRouter(deps));

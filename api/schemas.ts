@@ -160,6 +160,17 @@ export const PaymentCreateSchema = z
   })
   .strict();
 
+export const CreditNoteCreateSchema = z
+  .object({
+    reason: paragraph(500).describe('Why the invoice is credited; printed on the credit note'),
+    lines: lineList(200, { positiveTotal: true }).optional().describe('The lines to credit, each with its VAT'),
+    amount: minorUnits('An amount to credit, gross; for an invoice with one VAT rate').positive('must be greater than 0').optional(),
+  })
+  .strict()
+  .refine((c) => !(c.lines && c.amount !== undefined), { path: ['amount'], message: 'give lines or amount, not both' })
+  .describe('Neither lines nor amount: everything still billed is credited, which cancels the invoice');
+export type CreditNoteCreate = z.infer<typeof CreditNoteCreateSchema>;
+
 export const VoidSchema = z.object({ reason: paragraph(500).optional() }).strict();
 
 export const CollectionsDecisionSchema = z

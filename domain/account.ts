@@ -14,7 +14,7 @@ export interface Amounts {
   total: number;
   /** Approved change orders. */
   changes: number;
-  /** Late fees charged minus discounts granted. */
+  /** Late fees charged minus discounts granted and credit notes issued. */
   adjustments: number;
   /** Payments minus refunds: the ledger's sum. */
   paid: number;
@@ -77,7 +77,7 @@ export interface LedgerEntry {
 
 export interface AdjustmentEntry {
   key: string;
-  kind: 'late_fee' | 'early_payment_discount';
+  kind: 'late_fee' | 'early_payment_discount' | 'credit_note';
   amount: number;
   description: string;
 }
@@ -112,6 +112,8 @@ export interface Account {
   changes: number;
   fees: number;
   discount: number;
+  /** Credit notes issued against the invoice (gross): they lower what is owed. */
+  creditNotes: number;
   credited: number;
   ledger: LedgerEntry[];
   adjustmentEntries: AdjustmentEntry[];
@@ -122,15 +124,17 @@ export interface Account {
 export function openAccount(input: { total: number; currency: string; dueDate: string }): Account {
   return {
     seq: 1, status: 'open', stage: 'issued', ladderStage: 'issued', dueDate: input.dueDate, total: input.total, currency: input.currency,
-    paid: 0, changes: 0, fees: 0, discount: 0, credited: 0, ledger: [], adjustmentEntries: [], credits: [], changeOrders: [],
+    paid: 0, changes: 0, fees: 0, discount: 0, creditNotes: 0, credited: 0, ledger: [], adjustmentEntries: [], credits: [], changeOrders: [],
   };
 }
 
-export const amountsOf = (a: Account): Amounts => ({ total: a.total, changes: a.changes, adjustments: a.fees - a.discount, paid: a.paid });
+/** Fees less discounts less credit notes: the one figure the row, the snapshot and the balance use. */
+export const adjustmentsOf = (a: Account) => a.fees - a.discount - a.creditNotes;
+export const amountsOf = (a: Account): Amounts => ({ total: a.total, changes: a.changes, adjustments: adjustmentsOf(a), paid: a.paid });
 export const accountDue = (a: Account) => amountDue(amountsOf(a));
 export const isClosed = (a: Account) => a.status !== 'open';
 /** What late interest runs on: the work billed, never the fees themselves. */
-export const principalDue = (a: Account) => Math.max(0, a.total + a.changes - a.discount - a.paid);
+export const principalDue = (a: Account) => Math.max(0, a.total + a.changes - a.discount - a.creditNotes - a.paid);
 
 /** What one event added to the account, for the projection to write beside the row. */
 export interface Entries {
@@ -222,6 +226,29 @@ export function decideChangeOrder(a: Account, d: ChangeOrderDecision): Applied {
   return { account: settle({ ...a, seq: a.seq + 1, changes, changeOrders: [...a.changeOrders, d] }), entries: { changeOrder: d } };
 }
 
+/** What credit notes may still take back: the work billed (lines and approved change orders) not yet credited. */
+export const creditable = (a: Account) => a.total + a.changes - a.creditNotes;
+
+export function creditNoteProblem(a: Account, c: { amount: number; currency: string }): string | null {
+  if (a.status !== 'open' && a.status !== 'paid') return `invoice is ${a.status}; it takes no credit note`;
+  if (!Number.isSafeInteger(c.amount) || c.amount <= 0) return 'amount must be a positive integer in minor units';
+  if (c.currency !== a.currency) return `currency ${c.currency} does not match the invoice's ${a.currency}`;
+  if (c.amount > creditable(a)) return `a credit note may take back at most ${creditable(a)} minor units, what is billed and not yet credited`;
+  return null;
+}
+
+/**
+ * A credit note lowers what is owed. Crediting everything billed cancels the invoice (it is void
+ * and its reminders end); money already paid beyond what is left becomes the client's credit.
+ */
+export function applyCreditNote(a: Account, c: { key: string; amount: number; description: string }): Applied {
+  const entry: AdjustmentEntry = { key: c.key, kind: 'credit_note', amount: -c.amount, description: c.description };
+  const next: Account = { ...a, seq: a.seq + 1, creditNotes: a.creditNotes + c.amount, adjustmentEntries: [...a.adjustmentEntries, entry] };
+  const ended = creditable(next) === 0 ? { ...next, status: 'void' as const, stage: 'void' as const } : settle(next);
+  const credited = creditOverpayment(ended, c.key);
+  return { account: credited.account, entries: { adjustments: [entry], ...credited.entries } };
+}
+
 /** A pause, a promise, a pending payment or an end (void, paid, written off): the ladder stays where it was. */
 export function enterStage(a: Account, stage: Stage, status: InvoiceStatus = a.status): Account {
   return { ...a, seq: a.seq + 1, stage, status };
@@ -251,5 +278,5 @@ export interface AccountRow {
 
 export const rowOf = (a: Account): AccountRow => ({
   status: a.status, stage: a.stage, dueDate: a.dueDate, amountPaid: a.paid,
-  adjustmentsTotal: a.fees - a.discount, discountTotal: a.discount, changesTotal: a.changes,
+  adjustmentsTotal: adjustmentsOf(a), discountTotal: a.discount, changesTotal: a.changes,
 });

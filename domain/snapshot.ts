@@ -1,6 +1,6 @@
 // What an invoice's workflow answers when asked: the account, the ladder's plan and the offer,
 // computed by the same pure functions the API and emails use.
-import { accountDue, amountsOf, isClosed, offerState, type Account, type OfferTerms } from './account';
+import { accountDue, adjustmentsOf, amountsOf, isClosed, offerState, type Account, type OfferTerms } from './account';
 import { planSchedule, type LadderProgress } from './ladder';
 import type { DunningPolicy } from './policies';
 import type { InvoiceSnapshot, TimelineEntry } from './types';
@@ -27,7 +27,8 @@ export function invoiceSnapshot({ account: a, offer, policy, timeZone, progress,
     currency: a.currency,
     total: a.total,
     amountPaid: a.paid,
-    adjustments: a.fees - a.discount,
+    adjustments: adjustmentsOf(a),
+    creditNotesTotal: a.creditNotes,
     changesTotal: a.changes,
     amountDue: accountDue(a),
     dueDate: a.dueDate,

@@ -112,6 +112,20 @@ export interface FailedPaymentInput {
 /** The client's written decision on extra scope: an approved one is billed beside the original lines. */
 export type ChangeOrderInput = import('./account').ChangeOrderDecision;
 
+/** A credit note drafted by the API (domain/credit-notes.ts); the workflow decides on it and numbers it. */
+export interface CreditNoteInput {
+  creditNoteId: string;
+  reason: string;
+  currency: string;
+  full: boolean;
+  lines: import('./money').PricedLine[];
+  subtotal: number;
+  taxTotal: number;
+  total: number;
+}
+
+export type CreditNoteOutcome = InvoiceSnapshot & { creditNote: { id: string; number: string } };
+
 export interface VoidInput {
   reason?: string;
 }
@@ -135,8 +149,10 @@ export interface InvoiceSnapshot {
   currency: string;
   total: number;
   amountPaid: number;
-  /** Late fees charged minus discounts granted. */
+  /** Late fees charged minus discounts granted and credit notes issued. */
   adjustments: number;
+  /** Credit notes issued against the invoice (part of adjustments). */
+  creditNotesTotal: number;
   /** Approved change orders. */
   changesTotal: number;
   amountDue: number;

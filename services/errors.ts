@@ -7,6 +7,7 @@ export interface FieldError {
 export type DomainErrorCode =
   | 'issuer_incomplete'
   | 'vat_incomplete'
+  | 'credit_note_rejected'
   | 'invoice_not_found'
   | 'invoice_closed'
   | 'payment_rejected'

@@ -49,7 +49,7 @@ const UPDATE_DEADLINE_MS = 20_000;
  */
 const NOT_PROCESSED = /wasn't processed by worker/;
 
-async function bounded<T>(temporal: Client, fn: () => Promise<T>): Promise<T> {
+export async function bounded<T>(temporal: Client, fn: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + UPDATE_DEADLINE_MS;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -62,12 +62,12 @@ async function bounded<T>(temporal: Client, fn: () => Promise<T>): Promise<T> {
   }
 }
 
-function rejection(err: unknown): string | null {
+export function rejection(err: unknown): string | null {
   if (err instanceof WorkflowUpdateFailedError) return err.cause?.message ?? err.message;
   return null;
 }
 
-function isClosedWorkflow(err: unknown): boolean {
+export function isClosedWorkflow(err: unknown): boolean {
   return err instanceof WorkflowNotFoundError || /already completed|workflow execution already completed/i.test(String((err as Error)?.message));
 }
 
@@ -76,7 +76,7 @@ function isClosedWorkflow(err: unknown): boolean {
  * reconciler starts it within a minute) is not a closed invoice: the caller is to retry, and a
  * payment must not be parked as unapplied meanwhile.
  */
-function throwIfStarting(invoice: Invoice, err: unknown): void {
+export function throwIfStarting(invoice: Invoice, err: unknown): void {
   if (err instanceof WorkflowNotFoundError && !invoice.workflowStartedAt && invoice.status === 'open') {
     throw new DomainError('workflow_starting', `Invoice ${invoice.number}'s follow-up is starting; please retry in a minute.`);
   }

@@ -30,6 +30,7 @@ import type {
   RefundInput,
   VoidInput,
 } from '../domain/types';
+import { registerCreditNoteHandler } from './credit-note-handler';
 import type { InvoiceRun } from './invoice-run';
 import {
   decideChangeOrderUpdate,
@@ -72,6 +73,7 @@ export function registerHandlers(run: InvoiceRun): void {
     return since.toISOString();
   };
 
+  registerCreditNoteHandler(run);
   setHandler(invoiceStateQuery, run.snapshot);
   setHandler(invoiceProjectionQuery, () => ({
     invoiceId: run.input.invoiceId, seq: run.account.seq, row: rowOf(run.account), clientEmail: run.input.clientEmail, currency: run.account.currency,

@@ -34,6 +34,8 @@ export class InvoiceRun {
   readonly timeZone: string;
   readonly workflowId = workflowInfo().workflowId;
   readonly email = emailActivities(workflowInfo().taskQueue);
+  /** Effects started beside a handler's answer (a credit note's email); the workflow ends after them. */
+  private readonly outgoing: Promise<unknown>[] = [];
   private published: string;
   private readonly searchable: boolean;
 
@@ -47,6 +49,12 @@ export class InvoiceRun {
     this.searchable = started.get(attributes.InvoiceNumber) !== undefined;
     this.published = `${started.get(attributes.Stage)}|${started.get(attributes.AmountDue)}|${started.get(attributes.DueDate)?.toISOString().slice(0, 10)}`;
   }
+
+  background(effect: Promise<unknown>): void {
+    this.outgoing.push(effect);
+  }
+
+  settleBackground = () => Promise.all(this.outgoing);
 
   now = () => new Date();
   money = (amount: number) => formatMoney(amount, this.input.currency);

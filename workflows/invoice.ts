@@ -67,10 +67,12 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
     const discounted = run.account.discount > 0;
     await run.commit(touch(run.account), 'paid', discounted ? 'Paid in full with the early-payment discount. Thank you!' : 'Paid in full. Reminders stopped.', settled === 1 ? 'paid' : `paid:${settled}`);
     // Paid: no more reminders, but a refund, a dispute or an approved change order may reopen it.
-    if (!(await condition(() => run.account.status === 'open', SETTLED_WATCH))) break;
+    // A full credit note ends the watch as well (the invoice is void).
+    if (!(await condition(() => run.account.status !== 'paid', SETTLED_WATCH)) || (run.account.status as InvoiceStatus) !== 'open') break;
     await run.commit(touch(run.account), 'reopened', `Reopened: ${run.money(run.due())} is due again.`, `reopened:${settled}`);
   }
   await condition(allHandlersFinished);
+  await run.settleBackground();
   return { status: run.account.status, stage: run.account.stage, amountPaid: run.account.paid };
 }
 

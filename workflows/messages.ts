@@ -4,6 +4,8 @@ import type { InvoiceProjection } from '../domain/projection';
 import type {
   ChangeOrderInput,
   CollectionsDecision,
+  CreditNoteInput,
+  CreditNoteOutcome,
   FailedPaymentInput,
   InvoiceSnapshot,
   PauseInput,
@@ -17,6 +19,8 @@ import type {
 
 /** Adds a payment; a repeated paymentId is a no-op that returns the current state. */
 export const recordPaymentUpdate = defineUpdate<InvoiceSnapshot, [PaymentInput]>('recordPayment');
+/** A credit note: numbered once accepted; it lowers the balance, and crediting everything cancels the invoice. */
+export const issueCreditNoteUpdate = defineUpdate<CreditNoteOutcome, [CreditNoteInput]>('issueCreditNote');
 export const voidInvoiceUpdate = defineUpdate<InvoiceSnapshot, [VoidInput]>('voidInvoice');
 /** A person's decision once the invoice reached collections review. */
 export const decideCollectionsUpdate = defineUpdate<InvoiceSnapshot, [CollectionsDecision]>('decideCollections');

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Router, type Request } from 'express';
-import { amountDueOf, ChangeOrder, Invoice, TimelineEvent } from '../../db/entities';
+import { amountDueOf, ChangeOrder, CreditNote, Invoice, TimelineEvent } from '../../db/entities';
 import { changeOrderExpiresAt, proposeChangeOrder } from '../../services/change-orders';
 import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
-import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment, voidInvoice } from '../../services/invoice-commands';
+import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment } from '../../services/invoice-commands';
+import { creditNoteView, issueCreditNote } from '../../services/credit-notes';
 import { scheduleView } from '../../services/schedule-view';
 import { invoicePdf } from '../../services/invoice-pdf';
 import { deleteDraft, voidDraft } from '../../services/drafts';
@@ -64,7 +65,8 @@ export function invoicesRouter(deps: AppDeps): Router {
     const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
     const token = await activeToken(em, invoice.id);
     const state = given ?? (live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null);
-    const body = { ...invoiceDetail(fresh, timeline, state), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
+    const notes = await em.find(CreditNote, { invoiceId: invoice.id }, { orderBy: { year: 'asc', sequence: 'asc' } });
+    const body = { ...invoiceDetail(fresh, timeline, state), creditNotes: notes.map(creditNoteView), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
     if (!state && fresh.status === 'open' && fresh.workflowId) body.nextStep = plannedNextStep(fresh);
     return body;
   };
@@ -142,8 +144,9 @@ export function invoicesRouter(deps: AppDeps): Router {
     const invoice = await findInvoice(req);
     const input = parse(VoidSchema, req.body ?? {});
     if (invoice.status === 'draft') await voidDraft(orm, invoice, input.reason);
-    else if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice or a draft can be voided.`);
-    else return void res.json(await detail(invoice, { state: await voidInvoice(temporal, invoice, input.reason) }));
+    else if (invoice.status !== 'open') throw new DomainError('invoice_closed', `Invoice ${invoice.number} is ${invoice.status}; only an open invoice or a draft can be voided (issue a credit note instead).`);
+    // An issued invoice does not disappear (Directive 2006/112/EC): a full credit note cancels it.
+    else return void res.json(await detail(invoice, { state: (await issueCreditNote(deps, invoice, { reason: input.reason ?? 'Invoice voided' })).state }));
     res.json(await detail(invoice));
   });
 

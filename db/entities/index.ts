@@ -2,6 +2,8 @@ export * from './issuer';
 export * from './invoice';
 export * from './records';
 export * from './policy';
+export * from './credit-note';
+import { CreditNoteSchema } from './credit-note';
 import { IssuerSchema } from './issuer';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
@@ -36,4 +38,5 @@ export const ENTITY_SCHEMAS = [
   InvoiceLinkSchema,
   ChangeOrderSchema,
   RecurringPlanSchema,
+  CreditNoteSchema,
 ];

@@ -43,7 +43,7 @@ export class InvoiceAdjustment {
   id!: string;
   invoiceId!: string;
   key!: string;
-  kind!: 'late_fee' | 'early_payment_discount';
+  kind!: 'late_fee' | 'early_payment_discount' | 'credit_note';
   /** Positive adds to what is due (a fee), negative takes off (a discount). */
   amount!: number;
   description!: string;
