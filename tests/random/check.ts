@@ -17,7 +17,7 @@ function compare(m: ModelInvoice, o: Views, now: number): { problems: string[]; 
   const p: string[] = [];
   // Late fees: the model knows the terms but not the ladder's timing; a fee seen must be the
   // stated one, charged no earlier than the grace period allows, and never taken back.
-  const fees = row.adjustments + m.discount;
+  const fees = row.adjustments + m.discount + m.credited;
   if (fees !== m.fees) {
     const allowed = m.lateFee && m.fees === 0 && fees === m.lateFee.amount && now >= m.lateFee.chargeableFrom - 60_000;
     if (!allowed) p.push(`adjustments ${row.adjustments} imply fees ${fees} (discount ${m.discount}); model allows ${m.fees}${m.lateFee ? ` or ${m.lateFee.amount} from ${new Date(m.lateFee.chargeableFrom).toISOString()}` : ''}`);
@@ -48,7 +48,8 @@ export async function checkInvoice(ctx: Ctx, m: ModelInvoice, { timeoutMs }: Che
 export function clientEmails(ctx: Ctx, m: ModelInvoice): number {
   if (!m.workflowId) return 0;
   const prefix = `${m.workflowId}:`;
-  return ctx.sys.resend.deliveries.filter((d) => d.to.includes(m.email) && d.idempotencyKey?.startsWith(prefix) && d.idempotencyKey !== `${prefix}invoice`).length;
+  // Reminders only: the invoice itself and a credit note (news, not a chase) are not counted.
+  return ctx.sys.resend.deliveries.filter((d) => d.to.includes(m.email) && d.idempotencyKey?.startsWith(prefix) && d.idempotencyKey !== `${prefix}invoice` && !d.idempotencyKey.includes(':credit_note:')).length;
 }
 
 /** Runs around one operation: an invoice settled before and after it must have been sent nothing. */

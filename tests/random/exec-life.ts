@@ -5,7 +5,7 @@
 import { Invoice } from '../../db/entities';
 import { invoiceStateQuery } from '../../workflows/messages';
 import { type Ctx, expectStatus, expectStored, isHostile, pick, serverDate } from './context';
-import { approveChangeOrder, DAY, lineTotal, newInvoice, pause, setTerms, settle, timePassed, unpause, type ModelInvoice } from './model';
+import { applyCredit, approveChangeOrder, creditable, DAY, lineTotal, newInvoice, pause, setTerms, settle, timePassed, unpause, type ModelInvoice } from './model';
 import type { Op } from './ops';
 import { formField } from './webhooks';
 
@@ -44,7 +44,7 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
         return;
       }
       const inv = newInvoice({
-        id: r.body.id, email, workflowId: r.body.workflowId, token: tokenOf(r.body.hostedUrl), total: lineTotal(op.lines), draft: op.draft,
+        id: r.body.id, email, workflowId: r.body.workflowId, token: tokenOf(r.body.hostedUrl), total: lineTotal(op.lines), draft: op.draft, rates: op.lines.map((l) => l.taxRate),
         issueDate: op.draft ? null : r.body.issueDate, dueDate: op.draft ? null : r.body.dueDate, earlyPayment: op.early, lateFees: op.late,
       });
       ctx.invoices.push(inv);
@@ -69,7 +69,7 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
       const bodyOk = fits(op.description, 500);
       expectStatus(ctx, op, r, !open(m!) ? (bodyOk && !isHostile(op.description) ? [409] : [400, 409]) : bodyOk ? (isHostile(op.description) ? [201, 400] : [201]) : [400]);
       if (r.status !== 201) return;
-      m!.changeOrders.push({ id: r.body.id, token: tokenOf(r.body.approvalUrl)!, total: lineTotal(op.lines), status: 'pending' });
+      m!.changeOrders.push({ id: r.body.id, token: tokenOf(r.body.approvalUrl)!, total: lineTotal(op.lines), rates: op.lines.map((l) => l.taxRate), status: 'pending' });
       expectStored(op, 'change order total (reference model)', r.body.total, lineTotal(op.lines));
       const list = (await ctx.sys.call('GET', `/v1/invoices/${m!.id}/change-orders`)).body.data;
       expectStored(op, 'change order description', list.find((o: { id: string }) => o.id === r.body.id)?.description, op.description.trim());
@@ -88,7 +88,7 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
       expectStatus(ctx, op, r, order.status !== 'pending' ? decided : dead ? [410] : !nameOk ? [400] : isHostile(op.name) ? [303, 400] : [303], `order ${order.status}, invoice ${m!.status}`);
       if (r.status !== 303) return;
       order.status = op.approve ? 'approved' : 'declined';
-      if (op.approve) approveChangeOrder(m!, order.total);
+      if (op.approve) approveChangeOrder(m!, order.total, order.rates);
       const list = (await ctx.sys.call('GET', `/v1/invoices/${m!.id}/change-orders`)).body.data;
       const shown = list.find((o: { id: string }) => o.id === order.id);
       expectStored(op, 'change order status', shown?.status, order.status);
@@ -143,7 +143,23 @@ export async function execLife(ctx: Ctx, op: LifeOp): Promise<void> {
       const r = await ctx.sys.call('POST', `/v1/invoices/${m!.id}/void`, {});
       // A draft has no workflow yet: it is voided on the spot.
       expectStatus(ctx, op, r, open(m!) || m!.status === 'draft' ? [200] : [409], `status ${m!.status}`);
-      if (r.status === 200) settle(m!, 'void', 'void');
+      // An issued invoice is cancelled by a full credit note (EU VAT rules), a draft simply voided.
+      if (r.status === 200 && m!.workflowId) applyCredit(m!, creditable(m!));
+      else if (r.status === 200) settle(m!, 'void', 'void');
+      return;
+    }
+    case 'credit': {
+      const amount = Math.max(1, Math.floor((creditable(m!) * op.percent) / 100));
+      const r = await ctx.sys.call('POST', `/v1/invoices/${m!.id}/credit-notes`, { reason: 'Credit agreed with the client', amount });
+      // A paid invoice takes one while its workflow still watches it (120 days); one rate is needed for an amount,
+      // and some amounts have no net price that gives them exactly with the VAT.
+      const allowed = !m!.workflowId || !(open(m!) || m!.status === 'paid') ? [409]
+        : m!.rates.length > 1 ? [400] : m!.rates[0] === 0 ? [201] : [201, 400];
+      expectStatus(ctx, op, r, m!.status === 'paid' ? [...allowed, 409] : allowed, `status ${m!.status}, rates ${m!.rates.join('/')}`);
+      if (r.status === 201) {
+        expectStored(op, 'credit note total', r.body.total, amount);
+        applyCredit(m!, amount);
+      }
       return;
     }
     case 'collections': {

@@ -10,7 +10,7 @@ export interface Line { description: string; quantity: number; unitAmount: numbe
 
 export interface ModelPayment { source: 'stripe' | 'payments'; providerId: string; amount: number }
 
-export interface ModelChangeOrder { id: string; token: string; total: number; status: 'pending' | 'approved' | 'declined' }
+export interface ModelChangeOrder { id: string; token: string; total: number; rates: number[]; status: 'pending' | 'approved' | 'declined' }
 
 export interface ModelInvoice {
   id: string;
@@ -25,6 +25,10 @@ export interface ModelInvoice {
   /** Approved change orders. */
   changes: number;
   discount: number;
+  /** Credit notes issued (gross): they lower what is owed; crediting all that is billed voids it. */
+  credited: number;
+  /** The VAT rates billed (lines and approved change orders): an amount is credited only on one rate. */
+  rates: number[];
   /** Early-payment offer: the discount and the instant the offer ends (server clock). */
   offer: { discount: number; endsAt: number } | null;
   /** Late fee terms (fixed fee only) and the earliest instant a fee may be charged. */
@@ -61,20 +65,20 @@ export function lineTotal(lines: Line[]): number {
 }
 
 export function balance(m: ModelInvoice): number {
-  return Math.max(0, m.total + m.changes + m.fees - m.discount - m.paid);
+  return Math.max(0, m.total + m.changes + m.fees - m.discount - m.credited - m.paid);
 }
 
 export const isSettled = (m: ModelInvoice) => m.status === 'paid' || m.status === 'void' || m.status === 'uncollectible';
 export const takesMoney = (m: ModelInvoice) => m.status === 'open' || m.status === 'paid';
 
 export function newInvoice(args: {
-  id: string; email: string; workflowId: string | null; token: string | null; total: number; draft: boolean;
+  id: string; email: string; workflowId: string | null; token: string | null; total: number; draft: boolean; rates: number[];
   issueDate: string | null; dueDate: string | null;
   earlyPayment?: { percent: number; withinDays: number }; lateFees?: { graceDays: number; fixedAmount: number; capAmount?: number };
 }): ModelInvoice {
   const m: ModelInvoice = {
     id: args.id, email: args.email, workflowId: args.workflowId, token: args.token, total: args.total, status: args.draft ? 'draft' : 'open',
-    paid: 0, changes: 0, discount: 0, offer: null, lateFee: null, fees: 0, dueDate: args.dueDate,
+    paid: 0, changes: 0, discount: 0, credited: 0, rates: [...new Set(args.rates)], offer: null, lateFee: null, fees: 0, dueDate: args.dueDate,
     paused: false, pausedUntil: null, pendingPaymentId: null, stage: args.draft ? 'issued' : null, stageUntil: null,
     payments: [], changeOrders: [], orphans: [], pending: null, observedStage: null,
     terms: { earlyPayment: args.earlyPayment, lateFees: args.lateFees },
@@ -101,7 +105,7 @@ export function applyPayment(m: ModelInvoice, amount: number, at: number) {
   m.paid += amount;
   // Paying the discounted balance in time earns the discount (README: "paying the discounted
   // amount in time settles the invoice").
-  if (m.offer && m.discount === 0 && at < m.offer.endsAt && m.paid >= m.total + m.changes + m.fees - m.offer.discount) m.discount = m.offer.discount;
+  if (m.offer && m.discount === 0 && at < m.offer.endsAt && m.paid >= m.total + m.changes + m.fees - m.credited - m.offer.discount) m.discount = m.offer.discount;
   if (m.status === 'open' && balance(m) === 0) settle(m, 'paid', 'paid');
 }
 
@@ -110,8 +114,9 @@ export function applyRefund(m: ModelInvoice, amount: number) {
   reopenIfDue(m);
 }
 
-export function approveChangeOrder(m: ModelInvoice, total: number) {
+export function approveChangeOrder(m: ModelInvoice, total: number, rates: number[]) {
   m.changes += total;
+  m.rates = [...new Set([...m.rates, ...rates])];
   reopenIfDue(m);
 }
 
@@ -120,6 +125,16 @@ function reopenIfDue(m: ModelInvoice) {
     m.status = 'open';
     m.stage = null;
   }
+}
+
+/** What credit notes may still take back: everything billed not yet credited. */
+export const creditable = (m: ModelInvoice) => m.total + m.changes - m.credited;
+
+/** A credit note the system issued: crediting everything voids the invoice; otherwise it may settle it. */
+export function applyCredit(m: ModelInvoice, amount: number) {
+  m.credited += amount;
+  if (creditable(m) === 0) settle(m, 'void', 'void');
+  else if (m.status === 'open' && balance(m) === 0) settle(m, 'paid', 'paid');
 }
 
 export function settle(m: ModelInvoice, status: Status, stage: string) {

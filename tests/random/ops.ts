@@ -22,6 +22,7 @@ export type Op =
   | { k: 'promise'; inv: number; inDays: number }
   | { k: 'question'; inv: number; message: string }
   | { k: 'void'; inv: number }
+  | { k: 'credit'; inv: number; percent: number }
   | { k: 'collections'; inv: number; decision: 'write_off' | 'extend' | 'agency'; inDays: number }
   | { k: 'skip'; hours: number }
   | { k: 'kill'; delayMs: number; during?: Op };
@@ -81,6 +82,7 @@ export function opArbitrary(skip: Set<string>, withKills: boolean): fc.Arbitrary
     [2, fc.record({ k: fc.constant('promise' as const), inv, inDays: fc.integer({ min: 0, max: 95 }) })],
     [2, fc.record({ k: fc.constant('question' as const), inv, message: text })],
     [1, fc.record({ k: fc.constant('void' as const), inv })],
+    [2, fc.record({ k: fc.constant('credit' as const), inv, percent: fc.integer({ min: 1, max: 100 }) })],
     [2, fc.record({ k: fc.constant('collections' as const), inv, decision: fc.constantFrom('write_off' as const, 'extend' as const, 'agency' as const), inDays: fc.integer({ min: 1, max: 30 }) })],
     [3, fc.record({ k: fc.constant('skip' as const), hours: fc.integer({ min: 1, max: 24 * 20 }) })],
   ];
