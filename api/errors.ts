@@ -12,6 +12,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   issuer_incomplete: 409,
   vat_incomplete: 400,
   credit_note_rejected: 400,
+  e_invoice_incomplete: 422,
   invoice_not_found: 404,
   invoice_closed: 409,
   payment_rejected: 400,

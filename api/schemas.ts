@@ -55,6 +55,8 @@ export const IssuerInputSchema = z
     email: storable(z.string().email('must be an email address').max(320)).optional(),
     phone: text(50).optional(),
     country: country.optional(),
+    city: text(100).optional(),
+    postalCode: text(20).optional(),
     timeZone: timeZone.optional(),
     paymentInstructions: PaymentInstructionsSchema.optional(),
   })
@@ -67,6 +69,8 @@ export const ClientSchema = z
     address: paragraph(500),
     taxId: text(50).optional().describe('VAT number; needed for reverse charge and intra-community supplies'),
     country: country.optional(),
+    city: text(100).optional().describe('Beside the address: XRechnung needs city and postcode structured'),
+    postalCode: text(20).optional(),
     phone: text(50).optional(),
     locale: z.enum(['en', 'bg']).default('en'),
     timeZone: timeZone.optional(),
@@ -141,6 +145,7 @@ const InvoiceFieldsSchema = z
     lateFees: LateFeesSchema.optional().describe('Off unless given; stated on the invoice and in every reminder'),
     supplyDate: isoDate.optional().describe('When the goods or services were supplied (Article 226(7)); the issue date when absent'),
     supplyPeriod: SupplyPeriodSchema.optional(),
+    buyerReference: text(100).optional().describe('EN 16931 BT-10, e.g. the Leitweg-ID for German public bodies'),
     taxExemptionReason: paragraph(300).optional().describe('Why exempt lines (E) carry no VAT, e.g. the article of the VAT law'),
   })
   .strict();

@@ -124,6 +124,7 @@ function newInvoice(input: InvoiceCreate, now: Date): Invoice {
     lines: totals.lines,
     supply: input.supplyDate ? { date: input.supplyDate } : input.supplyPeriod ?? null,
     taxExemptionReason: input.taxExemptionReason ?? null,
+    buyerReference: input.buyerReference ?? null,
     issuerSnapshot: {},
     ladder: [],
     policy: null,

@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'issuer_incomplete'
   | 'vat_incomplete'
   | 'credit_note_rejected'
+  | 'e_invoice_incomplete'
   | 'invoice_not_found'
   | 'invoice_closed'
   | 'payment_rejected'

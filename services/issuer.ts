@@ -22,6 +22,8 @@ export function issuerSnapshot(issuer: Issuer): IssuerSnapshot {
     email: issuer.email!,
     phone: issuer.phone!,
     country: issuer.country ?? null,
+    city: issuer.city ?? null,
+    postalCode: issuer.postalCode ?? null,
     paymentInstructions: issuer.paymentInstructions ?? {},
   };
 }
@@ -34,6 +36,8 @@ export function issuerView(issuer: Issuer | null) {
     email: issuer?.email ?? null,
     phone: issuer?.phone ?? null,
     country: issuer?.country ?? null,
+    city: issuer?.city ?? null,
+    postalCode: issuer?.postalCode ?? null,
     timeZone: issuer?.timeZone ?? 'UTC',
     paymentInstructions: issuer?.paymentInstructions ?? {},
     missingFields: missingIssuerFields(issuer),

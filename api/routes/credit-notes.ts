@@ -3,10 +3,13 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { CreditNote, Invoice } from '../../db/entities';
 import { creditNoteView, issueCreditNote } from '../../services/credit-notes';
+import { eInvoiceXml, E_INVOICE_FORMATS } from '../../services/e-invoice';
 import { DomainError } from '../../services/errors';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
 import { CreditNoteCreateSchema, InvoiceIdSchema } from '../schemas';
+
+const EInvoiceQuerySchema = z.object({ format: z.enum(E_INVOICE_FORMATS).default('ubl') }).strict();
 
 const ListQuerySchema = z.object({ invoiceId: InvoiceIdSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
 
@@ -31,6 +34,17 @@ export function creditNotesRouter(deps: AppDeps): { perInvoice: Router; all: Rou
     const notes = await orm.em.fork().find(CreditNote, { invoiceId: invoice.id }, { orderBy: { year: 'asc', sequence: 'asc' } });
     res.json({ data: notes.map(creditNoteView) });
   });
+
+  // The e-invoice of the invoice, or of one of its credit notes, in the format asked for.
+  const eInvoice = async (req: Request, res: import('express').Response, creditNoteId?: string) => {
+    const invoice = await findInvoice(req);
+    const { format } = parse(EInvoiceQuerySchema, req.query, 'query');
+    if (creditNoteId !== undefined && !InvoiceIdSchema.safeParse(creditNoteId).success) throw new DomainError('invoice_not_found', `No credit note with id ${creditNoteId}`);
+    const file = await eInvoiceXml(orm, invoice, format, creditNoteId);
+    res.type(file.contentType).attachment(file.filename).send(file.body);
+  };
+  perInvoice.get('/:id/e-invoice', (req, res) => eInvoice(req, res));
+  perInvoice.get('/:id/credit-notes/:creditNoteId/e-invoice', (req, res) => eInvoice(req, res, String(req.params.creditNoteId)));
 
   const all = Router();
   all.get('/', async (req, res) => {

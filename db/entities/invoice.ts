@@ -12,6 +12,8 @@ export interface ClientDetails {
   address: string;
   taxId?: string;
   country?: string;
+  city?: string;
+  postalCode?: string;
   phone?: string;
   locale: 'en' | 'bg';
   timeZone: string;
@@ -25,6 +27,8 @@ export interface IssuerSnapshot {
   phone: string;
   /** ISO 3166-1 alpha-2; absent on invoices issued before it was asked for. */
   country?: string | null;
+  city?: string | null;
+  postalCode?: string | null;
   paymentInstructions: PaymentInstructions;
 }
 
@@ -59,6 +63,8 @@ export class Invoice {
   supply?: Supply | null;
   /** Why exempt (E) lines carry no VAT, as the invoice states it. */
   taxExemptionReason?: string | null;
+  /** EN 16931 BT-10: the reference the buyer asked for (in Germany's public sector, the Leitweg-ID). */
+  buyerReference?: string | null;
   issuerSnapshot!: IssuerSnapshot;
   ladder!: LadderStep[];
   /** The policy as it was when the invoice was issued; its workflow runs this copy. */
@@ -114,6 +120,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     lines: { type: 'json' },
     supply: { type: 'json', nullable: true },
     taxExemptionReason: { type: 'string', columnType: 'text', nullable: true },
+    buyerReference: { type: 'string', columnType: 'text', nullable: true },
     issuerSnapshot: { type: 'json' },
     ladder: { type: 'json' },
     policy: { type: 'json', nullable: true },

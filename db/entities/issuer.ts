@@ -16,6 +16,9 @@ export class Issuer {
   phone?: string | null;
   /** ISO 3166-1 alpha-2: EN 16931 needs the seller's country, the VAT cases compare it. */
   country?: string | null;
+  /** Structured parts of the address that XRechnung requires beside the free text. */
+  city?: string | null;
+  postalCode?: string | null;
   paymentInstructions: PaymentInstructions = {};
   timeZone = 'UTC';
   updatedAt: Date = new Date();
@@ -32,6 +35,8 @@ export const IssuerSchema = new EntitySchema<Issuer>({
     email: { type: 'string', nullable: true },
     phone: { type: 'string', nullable: true },
     country: { type: 'string', nullable: true },
+    city: { type: 'string', columnType: 'text', nullable: true },
+    postalCode: { type: 'string', columnType: 'text', nullable: true },
     paymentInstructions: { type: 'json' },
     timeZone: { type: 'string' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },

@@ -10,6 +10,8 @@ export const ISSUER: Required<Omit<IssuerInput, 'timeZone'>> = {
   email: 'billing@ivanova.studio',
   phone: '+359 2 123 4567',
   country: 'BG',
+  city: 'Sofia',
+  postalCode: '1000',
   paymentInstructions: { bankTransfer: { accountName: 'Studio Ivanova', iban: 'BG80BNBG96611020345678', bic: 'BNBGBGSD' } },
 };
 
