@@ -22,6 +22,9 @@ const brokenCii = () =>
 const brokenUbl = () =>
   withWrongVatTotal(ublPath, '<cbc:TaxAmount currencyID="EUR">190.00</cbc:TaxAmount>\n    <cac:TaxSubtotal>', '<cbc:TaxAmount currencyID="EUR">200.00</cbc:TaxAmount>\n    <cac:TaxSubtotal>');
 
+/** The business rules an error names ("[ID BR-CO-15]"), or the whole text for a schema error. */
+const rules = (errors: string[]) => errors.map((e) => /\[ID ([^\]]+)\]/.exec(e)?.[1] ?? e);
+
 describe('the e-invoice judge (Mustang)', () => {
   // The first run on a machine fetches the validator with Maven (about 60 MB).
   beforeAll(async () => {
@@ -38,10 +41,10 @@ describe('the e-invoice judge (Mustang)', () => {
   it('rejects the CII invoice whose VAT total does not add up, naming BR-CO-14 and BR-CO-15', async () => {
     const result = await validateEInvoice(brokenCii(), 'cii-wrong-vat-total.xml');
     expect(result.valid).toBe(false);
-    expect(result.errors.some((e) => e.includes('[BR-CO-15]'))).toBe(true);
-    expect(result.errors.some((e) => e.includes('[BR-CO-14]'))).toBe(true);
+    expect(rules(result.errors)).toContain('BR-CO-15');
+    expect(rules(result.errors)).toContain('BR-CO-14');
     // Kept for a person to read.
-    expect(fs.existsSync(path.resolve(__dirname, '../../test-artifacts/mustang/cii-wrong-vat-total.xml.report.xml'))).toBe(true);
+    expect(fs.existsSync(path.resolve(__dirname, '../../test-artifacts/mustang/cii-wrong-vat-total.mustang.xml'))).toBe(true);
   }, 300_000);
 
   it('accepts a correct Peppol BIS 3.0 UBL invoice and rejects it with a wrong VAT total', async () => {
@@ -50,7 +53,7 @@ describe('the e-invoice judge (Mustang)', () => {
     expect(good.valid).toBe(true);
     const bad = await validateEInvoice(brokenUbl(), 'ubl-wrong-vat-total.xml');
     expect(bad.valid).toBe(false);
-    expect(bad.errors.some((e) => e.includes('BR-CO-15'))).toBe(true);
+    expect(rules(bad.errors)).toContain('BR-CO-15');
   }, 300_000);
 
   it('gives the same verdicts as the Mustang CLI run on its own', async () => {

@@ -30,7 +30,9 @@ export function mustangVersion(): string {
 function run(cmd: string, args: string[], logFile: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const out = fs.openSync(logFile, 'w');
-    const child = spawn(cmd, args, { cwd: TOOL_DIR, stdio: ['ignore', out, out] });
+    // Maven takes its home (and ~/.m2) from the password file; follow $HOME like the cache folder does.
+    const env = { ...process.env, MAVEN_OPTS: `${process.env.MAVEN_OPTS ?? ''} -Duser.home=${os.homedir()}`.trim() };
+    const child = spawn(cmd, args, { cwd: TOOL_DIR, env, stdio: ['ignore', out, out] });
     child.on('error', (err) => reject(new Error(`cannot run '${cmd}' (${err.message}): Mustang is fetched with Maven; install Maven and a Java runtime`)));
     child.on('exit', (code) => {
       fs.closeSync(out);
@@ -82,10 +84,13 @@ function decodeXml(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-/** Reads Mustang's report: the last <summary status> is the whole file's verdict (PDF and XML parts have their own). */
+/**
+ * Reads Mustang's report: the last <summary status> is the whole file's verdict (PDF and XML parts
+ * have their own). A Java stack trace stays in the report, out of the error's text.
+ */
 export function parseMustangReport(report: string): Omit<EInvoiceVerdict, 'report'> {
   const statuses = [...report.matchAll(/<summary\s+status="([^"]*)"/g)].map((m) => m[1]);
-  const errors = [...report.matchAll(/<(error|fatal|exception)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => decodeXml(m[2]).trim());
+  const errors = [...report.matchAll(/<(error|fatal|exception)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => decodeXml(m[2].replace(/<stacktrace>[\s\S]*?<\/stacktrace>/g, '')).trim());
   return { valid: statuses.at(-1) === 'valid', errors };
 }
 
@@ -101,8 +106,14 @@ function sourceFile(file: string | Buffer, name: string | undefined): { path: st
 
 /** Keeps the report of a rejected invoice where a person can read it after the run. */
 function keepReport(name: string, report: string): void {
-  fs.mkdirSync(ARTIFACTS, { recursive: true });
-  fs.writeFileSync(path.join(ARTIFACTS, `${name.replace(/[^\w.-]+/g, '_')}.report.xml`), report);
+  const base = path.basename(name, path.extname(name)).replace(/[^\w.-]+/g, '_');
+  try {
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    fs.writeFileSync(path.join(ARTIFACTS, `${base}.mustang.xml`), report);
+  } catch (err) {
+    // A checkout we may not write to still gets its verdict; the report is in the result too.
+    process.stderr.write(`[mustang] could not keep the report of ${name}: ${(err as Error).message}\n`);
+  }
 }
 
 async function judge(file: string | Buffer, name: string | undefined, validate: (jar: string, file: string) => Promise<string>): Promise<EInvoiceVerdict> {
