@@ -34,8 +34,8 @@ function go(args: string[], env: NodeJS.ProcessEnv, logFile: string, cwd = os.tm
   });
 }
 
-/** Holds a lock folder while `build` runs, so two processes never build into the same place. */
-async function locked<T>(lockDir: string, build: () => Promise<T>): Promise<T> {
+/** Holds a lock folder while `build` runs, so two processes never build into the same place (also used by tests/support/mustang.ts). */
+export async function locked<T>(lockDir: string, build: () => Promise<T>): Promise<T> {
   const deadline = Date.now() + 30 * 60_000;
   for (;;) {
     try {
