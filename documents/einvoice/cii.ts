@@ -47,7 +47,10 @@ export function writeCii(e: EInvoice, guideline: string = CII_GUIDELINES.en16931
     'xmlns:qdt': 'urn:un:unece:uncefact:data:standard:QualifiedDataType:100',
     'xmlns:udt': 'urn:un:unece:uncefact:data:standard:UnqualifiedDataType:100',
   },
-  el('rsm:ExchangedDocumentContext', null, el('ram:GuidelineSpecifiedDocumentContextParameter', null, leaf('ram:ID', guideline))),
+  el('rsm:ExchangedDocumentContext', null,
+    // The Peppol billing process: XRechnung requires it (PEPPOL-EN16931-R001), EN 16931 allows it.
+    el('ram:BusinessProcessSpecifiedDocumentContextParameter', null, leaf('ram:ID', 'urn:fdc:peppol.eu:2017:poacc:billing:01:1.0')),
+    el('ram:GuidelineSpecifiedDocumentContextParameter', null, leaf('ram:ID', guideline))),
   el('rsm:ExchangedDocument', null,
     leaf('ram:ID', e.number), leaf('ram:TypeCode', e.typeCode), el('ram:IssueDateTime', null, date(e.issueDate)),
     e.notes.map((n) => el('ram:IncludedNote', null, leaf('ram:Content', n)))),

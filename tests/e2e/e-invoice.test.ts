@@ -48,7 +48,8 @@ describe('e-invoices', () => {
         { description: 'Brand identity', quantity: 1, unitAmount: 120_000, taxRate: 20 },
         { description: 'Printed catalogue', quantity: 3, unitAmount: 3_333, taxRate: 9 },
         { description: 'Export packaging', quantity: 2.5, unitAmount: 4_001, taxRate: 0 },
-        ...Array.from({ length: 30 }, (_, i) => ({ description: `Hour ${i + 1} of support`, quantity: 1, unitAmount: 333 + i, taxRate: 20 })),
+        // Tax rounded per line (10 × 0.666 → 10 × 0.67) differs from the rate applied to the sum (6.66).
+        ...Array.from({ length: 30 }, (_, i) => ({ description: `Hour ${i + 1} of support`, quantity: 1, unitAmount: 333, taxRate: 20 })),
       ],
       supplyPeriod: { start: '2026-11-01', end: '2026-11-30' }, buyerReference: 'LEITWEG-991-12345-67',
     });
