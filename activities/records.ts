@@ -82,10 +82,10 @@ export async function writeProjection(tx: EntityManager, p: InvoiceProjection, {
   }
   const r = p.row;
   await tx.execute(
-    `update invoice set status = ?, stage = ?, due_date = ?, amount_paid = ?, adjustments_total = ?, discount_total = ?, changes_total = ?,
+    `update invoice set status = ?, stage = ?, due_date = ?, amount_paid = ?, adjustments_total = ?, discount_total = ?, changes_total = ?, credit_notes_total = ?,
        projected_seq = ?, paid_at = case when ? = 'paid' then coalesce(paid_at, now()) else null end, updated_at = now()
      where id = ? and projected_seq ${repair ? '<=' : '<'} ?`,
-    [r.status, r.stage, r.dueDate, r.amountPaid, r.adjustmentsTotal, r.discountTotal, r.changesTotal, p.seq, r.status, p.invoiceId, p.seq],
+    [r.status, r.stage, r.dueDate, r.amountPaid, r.adjustmentsTotal, r.discountTotal, r.changesTotal, r.creditNotesTotal ?? 0, p.seq, r.status, p.invoiceId, p.seq],
   );
 }
 

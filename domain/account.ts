@@ -274,9 +274,10 @@ export interface AccountRow {
   adjustmentsTotal: number;
   discountTotal: number;
   changesTotal: number;
+  creditNotesTotal: number;
 }
 
 export const rowOf = (a: Account): AccountRow => ({
   status: a.status, stage: a.stage, dueDate: a.dueDate, amountPaid: a.paid,
-  adjustmentsTotal: adjustmentsOf(a), discountTotal: a.discount, changesTotal: a.changes,
+  adjustmentsTotal: adjustmentsOf(a), discountTotal: a.discount, changesTotal: a.changes, creditNotesTotal: a.creditNotes,
 });

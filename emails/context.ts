@@ -43,6 +43,9 @@ export function recordOffer(invoice: Invoice, now: number) {
 }
 
 /** `now` is the moment of the message; its day on the client's clock counts for dates and the offer. */
+/** Adjustments are fees less discounts less credit notes: the fees alone. */
+const lateFeesCharged = (i: Invoice) => (i.adjustmentsTotal ?? 0) + (i.discountTotal ?? 0) + (i.creditNotesTotal ?? 0);
+
 export function messageContext(invoice: Invoice, now: Date): MessageContext {
   const today = dateIn(now, invoice.client.timeZone);
   const locale: Locale = invoice.client.locale === 'bg' ? 'bg' : 'en';
@@ -70,7 +73,7 @@ export function messageContext(invoice: Invoice, now: Date): MessageContext {
     lateFees: fees
       ? { fixed: fees.fixedAmount ? money(fees.fixedAmount) : null, annualRatePercent: fees.annualRatePercent ?? null, graceDays: fees.graceDays, cap: fees.capAmount ? money(fees.capAmount) : null }
       : null,
-    feesCharged: (invoice.adjustmentsTotal ?? 0) + (invoice.discountTotal ?? 0) > 0 ? money(invoice.adjustmentsTotal + (invoice.discountTotal ?? 0)) : null,
+    feesCharged: lateFeesCharged(invoice) > 0 ? money(lateFeesCharged(invoice)) : null,
     money,
     date,
   };

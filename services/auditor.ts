@@ -25,7 +25,7 @@ const storable = (text: string | null) => text && toStorableText(text);
 async function differences(orm: Orm, invoice: Invoice, p: InvoiceProjection): Promise<string[]> {
   const em = orm.em.fork();
   const found: string[] = [];
-  const row = { status: invoice.status, stage: invoice.stage, dueDate: invoice.dueDate, amountPaid: invoice.amountPaid, adjustmentsTotal: invoice.adjustmentsTotal, discountTotal: invoice.discountTotal, changesTotal: invoice.changesTotal };
+  const row = { status: invoice.status, stage: invoice.stage, dueDate: invoice.dueDate, amountPaid: invoice.amountPaid, adjustmentsTotal: invoice.adjustmentsTotal, discountTotal: invoice.discountTotal, changesTotal: invoice.changesTotal, creditNotesTotal: invoice.creditNotesTotal };
   for (const [field, value] of Object.entries(p.row)) {
     if (row[field as keyof typeof row] !== value) found.push(`${field}: ${row[field as keyof typeof row]} ≠ ${value}`);
   }

@@ -22,6 +22,7 @@ export function invoiceSummary(invoice: Invoice) {
     amountPaid: invoice.amountPaid,
     adjustments: invoice.adjustmentsTotal,
     changesTotal: invoice.changesTotal,
+    creditNotesTotal: invoice.creditNotesTotal,
     amountDue: amountDueOf(invoice),
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
@@ -42,7 +43,7 @@ export function invoiceDetail(invoice: Invoice, timeline: TimelineEvent[], live:
     ...summary,
     // While the workflow answers, its view is the freshest; the table catches up a moment later.
     ...(live
-      ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments, changesTotal: live.changesTotal, amountDue: live.amountDue, dueDate: live.dueDate }
+      ? { status: live.status, stage: live.stage, amountPaid: live.amountPaid, adjustments: live.adjustments, changesTotal: live.changesTotal, creditNotesTotal: live.creditNotesTotal ?? 0, amountDue: live.amountDue, dueDate: live.dueDate }
       : {}),
     earlyPayment: live ? live.earlyPayment : recordOffer(invoice, Date.now()),
     lines: invoice.lines.map((line) => ({ ...line, taxCategory: lineCategory(line) })),

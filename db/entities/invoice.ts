@@ -80,6 +80,8 @@ export class Invoice {
   projectedSeq = 0;
   /** Approved change orders, billed beside the original lines. */
   changesTotal = 0;
+  /** Credit notes issued against it (part of adjustmentsTotal). */
+  creditNotesTotal = 0;
   paidAt?: Date | null;
   workflowId!: string;
   workflowStartedAt?: Date | null;
@@ -131,6 +133,7 @@ export const InvoiceSchema = new EntitySchema<Invoice>({
     discountTotal: money(),
     projectedSeq: money(),
     changesTotal: money(),
+    creditNotesTotal: money(),
     paidAt: { type: 'Date', nullable: true },
     workflowId: { type: 'string', nullable: true },
     draftRequest: { type: 'json', nullable: true },

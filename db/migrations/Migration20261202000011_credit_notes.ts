@@ -23,6 +23,7 @@ export class Migration20261202000011_credit_notes extends Migration {
         unique (year, sequence)
       );
       create index credit_note_invoice_idx on credit_note (invoice_id);
+      alter table invoice add column credit_notes_total bigint not null default 0;
       alter table invoice_adjustment drop constraint invoice_adjustment_kind_check,
         add constraint invoice_adjustment_kind_check check (kind in ('late_fee', 'early_payment_discount', 'credit_note'));
     `);
@@ -34,6 +35,7 @@ export class Migration20261202000011_credit_notes extends Migration {
       alter table invoice_adjustment drop constraint invoice_adjustment_kind_check,
         add constraint invoice_adjustment_kind_check check (kind in ('late_fee', 'early_payment_discount'));
       drop table credit_note, credit_note_counter;
+      alter table invoice drop column credit_notes_total;
     `);
   }
 }

@@ -65,7 +65,7 @@ describe('one truth per invoice', () => {
     const later = await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:seq-2', 2_000)] });
     const { writeProjection } = await import('../../activities/records');
     // Replay the first payment's projection (seq lower) and the second's again.
-    const stale = { invoiceId: invoice.id, seq: later.seq - 1, row: { status: 'open' as const, stage: 'issued' as const, dueDate: invoice.dueDate, amountPaid: 1_000, adjustmentsTotal: 0, discountTotal: 0, changesTotal: 0 }, clientEmail: invoice.clientEmail, currency: 'EUR', timeline: [], ledger: [{ key: 'bank:seq-1', kind: 'payment' as const, amount: 1_000, currency: 'EUR', method: 'bank_transfer', reference: null, receivedAt: new Date().toISOString() }], adjustments: [], credits: [], changeOrders: [] };
+    const stale = { invoiceId: invoice.id, seq: later.seq - 1, row: { status: 'open' as const, stage: 'issued' as const, dueDate: invoice.dueDate, amountPaid: 1_000, adjustmentsTotal: 0, discountTotal: 0, changesTotal: 0, creditNotesTotal: 0 }, clientEmail: invoice.clientEmail, currency: 'EUR', timeline: [], ledger: [{ key: 'bank:seq-1', kind: 'payment' as const, amount: 1_000, currency: 'EUR', method: 'bank_transfer', reference: null, receivedAt: new Date().toISOString() }], adjustments: [], credits: [], changeOrders: [] };
     await ctx.orm.em.fork().transactional((tx) => writeProjection(tx, stale));
     await ctx.orm.em.fork().transactional((tx) => writeProjection(tx, { ...stale, seq: later.seq, row: { ...stale.row, amountPaid: 3_000 } }));
     const { row, ledger } = await record(invoice.id);
