@@ -12,6 +12,7 @@ import { docsRouter } from './routes/docs';
 import { healthRouter } from './routes/health';
 import { invoicesRouter } from './routes/invoices';
 import { creditNotesRouter } from './routes/credit-notes';
+import { referenceRatesRouter } from './routes/reference-rates';
 import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   const creditNotes = creditNotesRouter(deps);
   owner.use('/invoices', invoicesRouter(deps), creditNotes.perInvoice);
   owner.use('/credit-notes', creditNotes.all);
+  owner.use('/reference-rates', referenceRatesRouter(deps));
   owner.use('/tasks', tasksRouter(deps));
   owner.use('/policies', policiesRouter(deps));
   owner.use('/clients', clientsRouter(deps));

@@ -11,6 +11,7 @@ export type { FieldError };
 const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   issuer_incomplete: 409,
   vat_incomplete: 400,
+  terms_incomplete: 400,
   credit_note_rejected: 400,
   e_invoice_incomplete: 422,
   invoice_not_found: 404,

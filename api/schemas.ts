@@ -98,6 +98,18 @@ export const LateFeesSchema = z
   .strict()
   .refine((f) => f.fixedAmount !== undefined || f.annualRatePercent !== undefined, { message: 'set fixedAmount, annualRatePercent, or both' });
 
+export const StatutoryLateFeesSchema = z
+  .object({
+    preset: z.literal('eu-late-payment').describe('EU Late Payment Directive 2011/7/EU: the reference rate plus 8 points, and EUR 40 compensation'),
+    compensationAmount: minorUnits('The EUR 40 compensation in the invoice currency; needed for any currency but EUR').positive().optional(),
+  })
+  .strict();
+
+export const ReferenceRateSchema = z
+  .object({ ratePercent: z.number().min(-10).max(50).multipleOf(0.001), effectiveFrom: isoDate })
+  .strict()
+  .describe("A central bank's reference rate (the ECB's main refinancing rate for the euro) and the day it took effect");
+
 export const LineSchema = z
   .object({
     description: text(500),
@@ -142,7 +154,7 @@ const InvoiceFieldsSchema = z
     policy: policyName.optional().describe('Dunning policy; by default chosen from the client\'s record'),
     draft: z.boolean().optional().describe('Keep it as a draft: no number, no email, no reminders until POST /v1/invoices/{id}/issue'),
     earlyPayment: EarlyPaymentSchema.optional(),
-    lateFees: LateFeesSchema.optional().describe('Off unless given; stated on the invoice and in every reminder'),
+    lateFees: z.union([StatutoryLateFeesSchema, LateFeesSchema]).optional().describe('Off unless given; stated on the invoice and in every reminder'),
     supplyDate: isoDate.optional().describe('When the goods or services were supplied (Article 226(7)); the issue date when absent'),
     supplyPeriod: SupplyPeriodSchema.optional(),
     buyerReference: text(100).optional().describe('EN 16931 BT-10, e.g. the Leitweg-ID for German public bodies'),

@@ -19,6 +19,8 @@ export interface LateFeeTerms {
   annualRatePercent?: number;
   /** The most all late fees together may come to, in minor units. */
   capAmount?: number;
+  /** Set when the terms are the EU Late Payment Directive's, stated as such on the invoice. */
+  statutory?: { directive: string; referenceRatePercent: number; effectiveFrom: string };
 }
 
 export interface PaymentTerms {

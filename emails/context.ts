@@ -26,7 +26,11 @@ export interface MessageContext {
   /** The early-payment offer while it stands. */
   discount: { percent: number; amount: string; payNow: string; deadline: string } | null;
   /** Late-fee terms, stated from the first message when they are on. */
-  lateFees: { fixed: string | null; annualRatePercent: number | null; graceDays: number; cap: string | null } | null;
+  lateFees: {
+    fixed: string | null; annualRatePercent: number | null; graceDays: number; cap: string | null;
+    /** The EU Late Payment Directive's terms: stated as the law's, with the reference rate they rest on. */
+    statutory: { directive: string; referenceRatePercent: number; effectiveFrom: string } | null;
+  } | null;
   /** Late fees already added to what is due. */
   feesCharged: string | null;
   money(amount: number): string;
@@ -71,7 +75,7 @@ export function messageContext(invoice: Invoice, now: Date): MessageContext {
     payBy: date(addDays(today, 7)),
     discount: offer?.stands ? { percent: invoice.terms.earlyPayment!.percent, amount: money(offer.discount), payNow: money(offer.payNow), deadline: date(offer.deadline) } : null,
     lateFees: fees
-      ? { fixed: fees.fixedAmount ? money(fees.fixedAmount) : null, annualRatePercent: fees.annualRatePercent ?? null, graceDays: fees.graceDays, cap: fees.capAmount ? money(fees.capAmount) : null }
+      ? { fixed: fees.fixedAmount ? money(fees.fixedAmount) : null, annualRatePercent: fees.annualRatePercent ?? null, graceDays: fees.graceDays, cap: fees.capAmount ? money(fees.capAmount) : null, statutory: fees.statutory ? { ...fees.statutory, effectiveFrom: date(fees.statutory.effectiveFrom) } : null }
       : null,
     feesCharged: lateFeesCharged(invoice) > 0 ? money(lateFeesCharged(invoice)) : null,
     money,

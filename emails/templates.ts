@@ -38,6 +38,9 @@ const en: Phrases = {
   lateFees: (c) => {
     const f = c.lateFees;
     if (!f) return null;
+    if (f.statutory) {
+      return `Late payment: under the EU Late Payment Directive (${f.statutory.directive}), from the day after the due date, interest of ${f.annualRatePercent}% a year on the unpaid amount (the reference rate of ${f.statutory.referenceRatePercent}% in force from ${f.statutory.effectiveFrom}, plus 8 points) and a flat compensation of ${f.fixed} for recovery costs are owed, without any further reminder.`;
+    }
     const parts = [f.fixed && `a one-off fee of ${f.fixed}`, f.annualRatePercent && `simple interest of ${f.annualRatePercent}% a year on the unpaid amount`].filter(Boolean);
     return `Late payment: ${days(f.graceDays, 'day', 'days')} after the due date, ${parts.join(' and ')} will be added${f.cap ? `, ${f.cap} at most in total` : ''}.`;
   },
@@ -57,6 +60,9 @@ const bg: Phrases = {
   lateFees: (c) => {
     const f = c.lateFees;
     if (!f) return null;
+    if (f.statutory) {
+      return tidy(`При забавено плащане: съгласно Директива ${f.statutory.directive} относно борбата със забавяне на плащането, от деня след падежа се дължат лихва от ${f.annualRatePercent}% годишно върху неплатената сума (основният лихвен процент от ${f.statutory.referenceRatePercent}%, в сила от ${f.statutory.effectiveFrom}, плюс 8 пункта) и обезщетение от ${f.fixed} за разходите по събиране, без допълнително напомняне.`);
+    }
     const parts = [f.fixed && `еднократна такса от ${f.fixed}`, f.annualRatePercent && `проста лихва от ${f.annualRatePercent}% годишно върху неплатената сума`].filter(Boolean);
     return `При забавено плащане: ${days(f.graceDays, 'ден', 'дни')} след падежа се начислява ${parts.join(' и ')}${f.cap ? `, общо не повече от ${f.cap}` : ''}.`;
   },

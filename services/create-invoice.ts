@@ -5,12 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from '@temporalio/client';
-import { Invoice } from '../db/entities';
+import { Invoice, ReferenceRateRecord } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { addDays, dateIn, daysBetween } from '../domain/dates';
 import { IDEMPOTENCY_KEY_LIFETIME_HOURS } from '../domain/idempotency';
 import { computeTotals } from '../domain/money';
 import { vatProblems } from '../domain/vat';
+import type { LateFeeTerms } from '../domain/fees';
+import { referenceRateOn, statutoryTerms } from '../domain/late-payment';
 import { formatInvoiceNumber, workflowIdFor } from '../domain/numbering';
 import type { InvoiceCreate } from '../api/schemas';
 import { DomainError } from './errors';
@@ -54,6 +56,7 @@ async function prepareIssue(em: EntityManager, invoice: Invoice, input: InvoiceC
   }
   const issueDate = dateIn(now, issuer!.timeZone);
   const year = Number(issueDate.slice(0, 4));
+  const terms = { earlyPayment: input.earlyPayment, lateFees: await lateFeeTerms(em, input, issueDate) };
   const { policy, reason } = await choosePolicy(em, { requested: input.policy, clientEmail: invoice.clientEmail, today: issueDate });
   const paymentDay = input.client.paymentDay ?? (await clientPaymentDay(em, invoice.clientEmail));
   const dueDate = alignToPaymentDay(addDays(issueDate, input.termsDays), paymentDay);
@@ -69,12 +72,23 @@ async function prepareIssue(em: EntityManager, invoice: Invoice, input: InvoiceC
     policy,
     policyName: policy.name,
     policyReason: reason,
+    terms,
     draftRequest: null,
     updatedAt: now,
   });
   await em.flush();
   await createLink(em, invoice.id);
   return { year };
+}
+
+/** Late-fee terms as the invoice states them: a statutory preset becomes its rate and compensation on the issue date. */
+async function lateFeeTerms(em: EntityManager, input: InvoiceCreate, issueDate: string): Promise<LateFeeTerms | undefined> {
+  const fees = input.lateFees;
+  if (!fees || !('preset' in fees)) return fees;
+  const rates = await em.find(ReferenceRateRecord, {});
+  const resolved = statutoryTerms(fees, input.currency, referenceRateOn(rates.map((r) => ({ ratePercent: Number(r.ratePercent), effectiveFrom: r.effectiveFrom })), issueDate));
+  if ('problem' in resolved) throw new DomainError('terms_incomplete', `Late-payment terms: ${resolved.problem.message}`, [resolved.problem]);
+  return resolved.terms;
 }
 
 /**

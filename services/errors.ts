@@ -7,6 +7,7 @@ export interface FieldError {
 export type DomainErrorCode =
   | 'issuer_incomplete'
   | 'vat_incomplete'
+  | 'terms_incomplete'
   | 'credit_note_rejected'
   | 'e_invoice_incomplete'
   | 'invoice_not_found'

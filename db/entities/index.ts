@@ -3,7 +3,9 @@ export * from './invoice';
 export * from './records';
 export * from './policy';
 export * from './credit-note';
+export * from './reference-rate';
 import { CreditNoteSchema } from './credit-note';
+import { ReferenceRateSchema } from './reference-rate';
 import { IssuerSchema } from './issuer';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
@@ -39,4 +41,5 @@ export const ENTITY_SCHEMAS = [
   ChangeOrderSchema,
   RecurringPlanSchema,
   CreditNoteSchema,
+  ReferenceRateSchema,
 ];

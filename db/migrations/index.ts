@@ -13,6 +13,7 @@ import { Migration20261201000003_void_drafts } from './Migration20261201000003_v
 import { Migration20261201000010_rate_limits } from './Migration20261201000010_rate_limits';
 import { Migration20261202000010_vat } from './Migration20261202000010_vat';
 import { Migration20261202000011_credit_notes } from './Migration20261202000011_credit_notes';
+import { Migration20261202000012_reference_rates } from './Migration20261202000012_reference_rates';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -29,4 +30,5 @@ export const migrationsList = [
   { name: 'Migration20261201000010_rate_limits', class: Migration20261201000010_rate_limits },
   { name: 'Migration20261202000010_vat', class: Migration20261202000010_vat },
   { name: 'Migration20261202000011_credit_notes', class: Migration20261202000011_credit_notes },
+  { name: 'Migration20261202000012_reference_rates', class: Migration20261202000012_reference_rates },
 ];
