@@ -1,5 +1,6 @@
 // /openapi.json, generated from the zod schemas that validate the requests: the two cannot drift.
 import { AuditRequestSchema } from './routes/audit';
+import { documentPaths, documentSchemas } from './openapi-documents';
 import { z } from 'zod';
 import {
   ClientProfileSchema,
@@ -81,8 +82,12 @@ const invoiceLinks = Object.fromEntries(
     ['ProposeChangeOrder', '/v1/invoices/{id}/change-orders', 'post'],
     ['GetSchedule', '/v1/invoices/{id}/schedule', 'get'],
     ['DecideCollections', '/v1/invoices/{id}/collections-decision', 'post'],
+    ['IssueCreditNote', '/v1/invoices/{id}/credit-notes', 'post'],
+    ['GetEInvoice', '/v1/invoices/{id}/e-invoice', 'get'],
   ] as const).map(([name, path, method]) => [name, { operationRef: `#/paths/${path.replace(/\//g, '~1')}/${method}`, parameters: { id: '$response.body#/id' } }]),
 );
+
+const helpers = { jsonSchema, ref, json, errorResponse, body, idParam, ownerErrors };
 
 export function buildOpenApiDocument(serverUrl: string) {
   const listParams = Object.entries((jsonSchema(InvoiceListQuerySchema).properties ?? {}) as Record<string, object>).map(([name, schema]) => ({
@@ -124,6 +129,7 @@ export function buildOpenApiDocument(serverUrl: string) {
             done: { type: 'array', items: { type: 'object', properties: { stepId: { type: 'string' }, at: { type: 'string', format: 'date-time' }, outcome: { type: 'string', enum: ['sent', 'skipped'] } } } },
           },
         },
+        ...documentSchemas(helpers),
         InvoiceSummary: invoiceSummary,
         Invoice: { allOf: [ref('InvoiceSummary')], type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } }, nextStep: { type: ['object', 'null'] }, timeline: { type: 'array', items: { type: 'object' } } } },
         Error: {
@@ -144,6 +150,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
     },
     paths: withIdempotency({
+      ...documentPaths(helpers),
       '/healthz': {
         get: { security: [], summary: 'Readiness: database and Temporal', responses: { '200': { description: 'Ready' }, '503': { description: 'A dependency is down' } } },
       },
