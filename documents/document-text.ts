@@ -4,6 +4,7 @@ import type { Locale } from '../emails/context';
 import type { TaxCategory } from '../domain/vat';
 
 export interface DocumentWords {
+  from: string;
   vatBreakdown: string;
   vatCategory: string;
   taxableAmount: string;
@@ -22,6 +23,7 @@ export interface DocumentWords {
 
 export const DOCUMENT_TEXT: Record<Locale, DocumentWords> = {
   en: {
+    from: 'From',
     vatBreakdown: 'VAT breakdown', vatCategory: 'VAT category and rate', taxableAmount: 'Taxable amount', vat: 'VAT',
     categories: {
       S: 'Standard rate', Z: 'Zero rate', E: 'Exempt from VAT', AE: 'Reverse charge', K: 'Intra-community supply', G: 'Export outside the EU', O: 'Outside the scope of VAT',
@@ -31,6 +33,7 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentWords> = {
     page: (page, of) => `Page ${page} of ${of}`,
   },
   bg: {
+    from: 'Доставчик',
     vatBreakdown: 'Данъчна основа и ДДС по ставки', vatCategory: 'Категория и ставка', taxableAmount: 'Данъчна основа', vat: 'ДДС',
     categories: {
       S: 'Стандартна ставка', Z: 'Нулева ставка', E: 'Освободена доставка', AE: 'Обратно начисляване', K: 'Вътреобщностна доставка', G: 'Износ извън ЕС', O: 'Извън обхвата на ДДС',

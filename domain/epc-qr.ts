@@ -28,7 +28,8 @@ const compact = (s: string) => s.replace(/\s+/g, '').toUpperCase();
 /** Cut by characters (code points), not UTF-16 units: a cut never splits a letter. */
 const cut = (s: string, max: number) => [...s].slice(0, max).join('');
 const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
-const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+const utf8 = new TextEncoder();
+const bytes = (s: string) => utf8.encode(s).length;
 
 /** ISO 13616: two letters, two check digits, up to 30 letters or digits, and the mod-97 check. */
 export function isValidIban(value: string): boolean {

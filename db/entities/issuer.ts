@@ -15,6 +15,8 @@ export class Issuer {
   email?: string | null;
   phone?: string | null;
   paymentInstructions: PaymentInstructions = {};
+  /** A PNG or JPEG data URL (domain/logo.ts); lazy: only the PDF and the profile read it. */
+  logo?: string | null;
   timeZone = 'UTC';
   updatedAt: Date = new Date();
 }
@@ -30,6 +32,7 @@ export const IssuerSchema = new EntitySchema<Issuer>({
     email: { type: 'string', nullable: true },
     phone: { type: 'string', nullable: true },
     paymentInstructions: { type: 'json' },
+    logo: { type: 'text', nullable: true, lazy: true },
     timeZone: { type: 'string' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },
   },

@@ -11,6 +11,7 @@ import { Migration20261201000001_projection } from './Migration20261201000001_pr
 import { Migration20261201000002_invoice_pdf } from './Migration20261201000002_invoice_pdf';
 import { Migration20261201000003_void_drafts } from './Migration20261201000003_void_drafts';
 import { Migration20261201000010_rate_limits } from './Migration20261201000010_rate_limits';
+import { Migration20261202000020_issuer_logo } from './Migration20261202000020_issuer_logo';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -25,4 +26,5 @@ export const migrationsList = [
   { name: 'Migration20261201000002_invoice_pdf', class: Migration20261201000002_invoice_pdf },
   { name: 'Migration20261201000003_void_drafts', class: Migration20261201000003_void_drafts },
   { name: 'Migration20261201000010_rate_limits', class: Migration20261201000010_rate_limits },
+  { name: 'Migration20261202000020_issuer_logo', class: Migration20261202000020_issuer_logo },
 ];
