@@ -27,13 +27,17 @@ export async function invoicePdf(orm: Orm, invoice: Invoice, changeOrders: Chang
   const [issuer] = await conn.execute<{ logo: string | null }[]>('select logo from issuer where id = ?', [invoice.issuerId]);
   const logo = logoBytes(issuer?.logo);
   const version = versionOf(d, logo);
-  const [kept] = await conn.execute<{ pdf: Buffer }[]>('select pdf from invoice_pdf where invoice_id = ? and version = ?', [invoice.id, version]);
-  if (kept) return kept.pdf;
+  const stored = async () => (await conn.execute<{ pdf: Buffer }[]>('select pdf from invoice_pdf where invoice_id = ? and version = ?', [invoice.id, version]))[0]?.pdf;
+  const kept = await stored();
+  if (kept) return kept;
   const pdf = await renderDocumentPdf(d, { logo });
+  // Two renderings of one version at once (the email's and a download): the first stored wins and
+  // both answer with it, so every copy of a version is the same bytes.
   await conn.execute(
     `insert into invoice_pdf (invoice_id, version, pdf, rendered_at) values (?, ?, ?, now())
-     on conflict (invoice_id) do update set version = excluded.version, pdf = excluded.pdf, rendered_at = now()`,
+     on conflict (invoice_id) do update set version = excluded.version, pdf = excluded.pdf, rendered_at = now()
+     where invoice_pdf.version <> excluded.version`,
     [invoice.id, version, pdf],
   );
-  return pdf;
+  return (await stored()) ?? pdf;
 }
