@@ -114,11 +114,6 @@ export class Layout {
     return pieces;
   }
 
-  /** How tall `text` is when wrapped within `width`. */
-  heightOf(text: string, width: number, style: TextStyle = {}): number {
-    return this.wrap(text, width, style).length * this.lineHeight(style);
-  }
-
   /** One line, with no wrapping and no page break; `align` within [x, x + width]. */
   line(text: string, x: number, y: number, style: TextStyle & { width?: number; align?: 'left' | 'right' } = {}): void {
     const dx = style.align === 'right' && style.width !== undefined ? style.width - this.measure(text, style) : 0;
