@@ -12,8 +12,9 @@ import { renderEmail, type RenderedEmail } from '../emails/render';
 import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templates';
 import { creditNoteMessage } from '../emails/credit-note-message';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
+import { invoicePdf } from '../services/invoice-pdf';
 import type { Tone } from '../domain/types';
-import type { Mailer } from './mailer';
+import type { EmailAttachment, Mailer } from './mailer';
 
 export interface EmailDeps {
   orm: Orm;
@@ -36,11 +37,32 @@ export interface OwnerEmailRequest {
   template: string;
 }
 
-async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string) {
+/** Bigger than this, the PDF stays behind the email's link: an invoice email should stay light. */
+const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The invoice's PDF as an attachment, as Stripe and Invoice Ninja send it: the stored version
+ * when nothing changed (services/invoice-pdf.ts). If it cannot be had, the email goes without
+ * it (its link still leads to the PDF) rather than the invoice not going out.
+ */
+async function pdfAttachment(deps: EmailDeps, em: EntityManager, invoice: Invoice): Promise<EmailAttachment[]> {
+  try {
+    const orders = await em.find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' });
+    const pdf = await invoicePdf(deps.orm, invoice, orders);
+    if (pdf.length > MAX_ATTACHMENT_BYTES) return [];
+    return [{ filename: `${invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }];
+  } catch (err) {
+    logger.warn('invoice PDF not attached', { invoiceId: invoice.id, invoiceNumber: invoice.number, error: err instanceof Error ? err.message : String(err) });
+    return [];
+  }
+}
+
+async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string, attach?: () => Promise<EmailAttachment[]>) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
+  const attachments = attach ? await attach() : [];
   let providerId: string | null;
   try {
-    ({ providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered }));
+    ({ providerId } = await deps.mailer.send({ from: deps.from, to, replyTo, idempotencyKey: key, ...rendered, attachments }));
   } catch (err) {
     // Resend refused this email for good (a bad address, say): retrying changes nothing, and the
     // invoice must go on. The owner gets a task; rate limits and outages are retried instead.
@@ -81,9 +103,12 @@ export function createEmailActivities(deps: EmailDeps) {
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
       const context = messageContext(invoice, new Date());
       const token = await activeToken(em, invoice.id);
-      const rendered = renderEmail(invoice, context, clientMessage(req.template, context, req.tone), token ? pageUrl(deps.publicUrl, token) : null);
+      const message = clientMessage(req.template, context, req.tone);
+      const rendered = renderEmail(invoice, context, message, token ? pageUrl(deps.publicUrl, token) : null);
+      // The invoice and every reminder that shows it carry its PDF (stored once per version, so cheap).
+      const attach = message.showInvoice ? () => pdfAttachment(deps, em, invoice) : undefined;
       // The step is the key's second part: <workflowId>:<step>[:<dueDate>].
-      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered, req.key.split(':')[1] ?? req.template);
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, rendered, req.key.split(':')[1] ?? req.template, attach);
     },
 
     async sendChangeOrderEmail(req: { changeOrderId: string; key: string }): Promise<{ sent: boolean; reason: string | null }> {

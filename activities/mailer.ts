@@ -4,6 +4,12 @@ import { ApplicationFailure } from '@temporalio/common';
 import { Resend } from 'resend';
 import { headerSafe } from '../emails/render';
 
+export interface EmailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface OutgoingEmail {
   from: string;
   to: string;
@@ -12,6 +18,8 @@ export interface OutgoingEmail {
   html: string;
   text: string;
   idempotencyKey: string;
+  /** Files sent with the message (the invoice's PDF); Resend takes them base64-encoded. */
+  attachments?: EmailAttachment[];
 }
 
 export interface Mailer {
@@ -29,7 +37,8 @@ export function createResendMailer(apiKey: string, baseUrl?: string): Mailer {
     async send(email) {
       const { data, error } = await resend.emails.send(
         // Every header value made safe once more here, whatever built it (defense in depth).
-        { from: headerSafe(email.from), to: [headerSafe(email.to)], replyTo: email.replyTo && headerSafe(email.replyTo), subject: headerSafe(email.subject), html: email.html, text: email.text },
+        { from: headerSafe(email.from), to: [headerSafe(email.to)], replyTo: email.replyTo && headerSafe(email.replyTo), subject: headerSafe(email.subject), html: email.html, text: email.text,
+          ...(email.attachments?.length ? { attachments: email.attachments.map((a) => ({ filename: headerSafe(a.filename), content: a.content, contentType: a.contentType })) } : {}) },
         { idempotencyKey: email.idempotencyKey },
       );
       if (error) {

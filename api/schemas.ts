@@ -1,6 +1,7 @@
 // Request and response shapes. The same schemas validate requests and generate /openapi.json.
 import { z } from 'zod';
 import { isIsoDate, isValidTimeZone } from '../domain/dates';
+import { LOGO_MAX_BYTES, parseLogo } from '../domain/logo';
 import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/money';
 import { isHttpsUrl, storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
@@ -59,6 +60,15 @@ export const IssuerInputSchema = z
     postalCode: text(20).optional(),
     timeZone: timeZone.optional(),
     paymentInstructions: PaymentInstructionsSchema.optional(),
+    logo: z
+      .string()
+      .superRefine((value, ctx) => {
+        const logo = parseLogo(value);
+        if ('problem' in logo) ctx.addIssue({ code: 'custom', message: logo.problem });
+      })
+      .nullable()
+      .optional()
+      .describe(`The logo drawn top right on the PDF: a PNG or JPEG data URL (data:image/png;base64,…), at most ${LOGO_MAX_BYTES / 1024} KiB of image`),
   })
   .strict();
 

@@ -1,10 +1,13 @@
 // What the client sees of an invoice, in their language, whatever the medium (page or PDF):
 // one model so the page, the PDF and the emails show the same numbers.
-import { amountDueOf, type ChangeOrder, type Invoice } from '../db/entities';
-import { dateIn } from '../domain/dates';
+import { amountDueOf, type ChangeOrder, type Invoice, type PaymentInstructions } from '../db/entities';
+import { epcQrPayload } from '../domain/epc-qr';
 import { numberFormat } from '../domain/intl';
+import { isHttpsUrl } from '../domain/text';
+import { vatBreakdown, type TaxCategory } from '../domain/vat';
 import { messageContext, type MessageContext } from '../emails/context';
 import { PHRASES } from '../emails/templates';
+import { DOCUMENT_TEXT, type DocumentWords } from './document-text';
 
 export interface DocumentLine {
   description: string;
@@ -14,9 +17,32 @@ export interface DocumentLine {
   amount: string;
 }
 
+/** One row of the VAT breakdown per category and rate (domain/vat.ts), formatted. */
+export interface DocumentVatRow {
+  category: TaxCategory;
+  /** The category in words, with the rate where it has one: "Standard rate 20%". */
+  label: string;
+  taxable: string;
+  tax: string;
+}
+
+/** How to pay an open invoice: what the page and the PDF both show. */
+export interface DocumentPayment {
+  /** What the client writes on a transfer: the invoice number. */
+  reference: string;
+  bank: NonNullable<PaymentInstructions['bankTransfer']> | null;
+  /** https only: a row stored before that rule must not become a javascript: link. */
+  cardUrl: string | null;
+  crypto: NonNullable<PaymentInstructions['crypto']> | null;
+  /** The EPC069-12 payload for the amount due: euro, a valid IBAN, an amount the code can carry. */
+  epcQr: string | null;
+}
+
 export interface InvoiceDocument {
   context: MessageContext;
   labels: (typeof PHRASES)['en']['labels'];
+  /** The document's own words (VAT breakdown, supply date, page numbers). */
+  words: DocumentWords;
   number: string;
   status: Invoice['status'];
   issuer: Invoice['issuerSnapshot'];
@@ -38,17 +64,48 @@ export interface InvoiceDocument {
   approvedChanges: { description: string; lines: DocumentLine[]; total: string }[];
   pendingChanges: { description: string; total: string; token: string }[];
   changesTotal: string | null;
+  /** Per VAT category and rate, over the lines and the approved changes' lines. */
+  vatBreakdown: DocumentVatRow[];
+  /** The date or period of supply when it differs from the issue date; not recorded yet, so null. */
+  supply: string | null;
+  /** Null when nothing is to be paid (paid, void, uncollectible, a draft). */
+  payment: DocumentPayment | null;
+}
+
+function paymentOf(invoice: Invoice, amountDueMinor: number): DocumentPayment | null {
+  const p = invoice.issuerSnapshot.paymentInstructions ?? {};
+  if (invoice.status !== 'open' || amountDueMinor <= 0) return null;
+  const bank = p.bankTransfer ?? null;
+  const cardUrl = p.cardPaymentUrl && isHttpsUrl(p.cardPaymentUrl) ? p.cardPaymentUrl : null;
+  if (!bank && !cardUrl && !p.crypto) return null;
+  const epcQr = bank?.iban && invoice.currency === 'EUR'
+    ? epcQrPayload({ name: bank.accountName, iban: bank.iban, bic: bank.bic, amountMinor: amountDueMinor, text: invoice.number })
+    : null;
+  return { reference: invoice.number, bank, cardUrl, crypto: p.crypto ?? null, epcQr };
 }
 
 export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): InvoiceDocument {
   const context = messageContext(invoice, now);
   const phrases = PHRASES[context.locale];
+  const words = DOCUMENT_TEXT[context.locale];
   const quantity = (q: number) => numberFormat(context.intl, { maximumFractionDigits: 3 }).format(q);
+  const percent = (rate: number) => `${numberFormat(context.intl, { maximumFractionDigits: 3 }).format(rate)}%`;
   const line = (l: Invoice['lines'][number]): DocumentLine => ({
-    description: l.description, quantity: quantity(l.quantity), unitPrice: context.money(l.unitAmount), taxRate: `${l.taxRate ?? 0}%`, amount: context.money(l.amount),
+    description: l.description, quantity: quantity(l.quantity), unitPrice: context.money(l.unitAmount), taxRate: percent(l.taxRate ?? 0), amount: context.money(l.amount),
   });
+  const approved = changeOrders.filter((o) => o.status === 'approved');
+  const amountDueMinor = amountDueOf(invoice);
   return {
-    approvedChanges: changeOrders.filter((o) => o.status === 'approved').map((o) => ({ description: o.description, lines: o.lines.map(line), total: context.money(o.total) })),
+    words,
+    vatBreakdown: vatBreakdown([...invoice.lines, ...approved.flatMap((o) => o.lines)]).map((row) => ({
+      category: row.category,
+      label: row.category === 'S' || row.rate ? `${words.categories[row.category]} ${percent(row.rate)}` : words.categories[row.category],
+      taxable: context.money(row.taxable),
+      tax: context.money(row.tax),
+    })),
+    supply: null,
+    payment: paymentOf(invoice, amountDueMinor),
+    approvedChanges: approved.map((o) => ({ description: o.description, lines: o.lines.map(line), total: context.money(o.total) })),
     pendingChanges: changeOrders.filter((o) => o.status === 'pending').map((o) => ({ description: o.description, total: context.money(o.total), token: o.token })),
     changesTotal: invoice.changesTotal ? context.money(invoice.changesTotal) : null,
     context,
@@ -65,7 +122,7 @@ export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = 
     adjustments: invoice.adjustmentsTotal ? context.money(invoice.adjustmentsTotal) : null,
     paid: context.amountPaid,
     amountDue: context.amountDue,
-    amountDueMinor: amountDueOf(invoice),
+    amountDueMinor,
     terms: phrases.terms(context),
     discount: phrases.discount(context),
     lateFees: phrases.lateFees(context),

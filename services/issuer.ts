@@ -6,8 +6,9 @@ export const DEFAULT_ISSUER_ID = 'default';
 /** What habit 2 requires of the sender before any invoice goes out. */
 export const REQUIRED_ISSUER_FIELDS = ['name', 'taxId', 'address', 'email', 'phone'] as const;
 
-export async function loadIssuer(em: EntityManager): Promise<Issuer | null> {
-  return em.findOne(Issuer, { id: DEFAULT_ISSUER_ID });
+/** The logo is lazy (up to 240 KiB of text): only the profile's reader asks for it. */
+export async function loadIssuer(em: EntityManager, { withLogo = false } = {}): Promise<Issuer | null> {
+  return em.findOne(Issuer, { id: DEFAULT_ISSUER_ID }, withLogo ? { populate: ['logo'] } : {});
 }
 
 export function missingIssuerFields(issuer: Issuer | null): string[] {
@@ -40,6 +41,7 @@ export function issuerView(issuer: Issuer | null) {
     postalCode: issuer?.postalCode ?? null,
     timeZone: issuer?.timeZone ?? 'UTC',
     paymentInstructions: issuer?.paymentInstructions ?? {},
+    logo: issuer?.logo ?? null,
     missingFields: missingIssuerFields(issuer),
   };
 }

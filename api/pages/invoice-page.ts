@@ -5,12 +5,6 @@ import type { ChangeOrder, Invoice } from '../../db/entities';
 import { invoiceDocument } from '../../documents/invoice-document';
 import { escapeHtml as e } from '../../emails/render';
 import { PAGE_TEXT } from './page-text';
-import { isHttpsUrl } from '../../domain/text';
-
-/** EPC069-12 ("SEPA QR"): banking apps fill in the transfer from it. Only for euro. */
-function sepaQrPayload(name: string, iban: string, bic: string | undefined, amountMinor: number, reference: string): string {
-  return ['BCD', '002', '1', 'SCT', bic ?? '', name.slice(0, 70), iban.replace(/\s/g, ''), `EUR${(amountMinor / 100).toFixed(2)}`, '', reference, ''].join('\n');
-}
 
 const qr = (text: string) => QRCode.toString(text, { type: 'svg', margin: 1, width: 160, errorCorrectionLevel: 'M' });
 
@@ -23,22 +17,22 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
   const l = d.labels;
   const t = PAGE_TEXT[d.context.locale];
   const open = invoice.status === 'open';
-  const pay = invoice.issuerSnapshot.paymentInstructions ?? {};
+  // The ways to pay come from the document model, as the PDF's do: one rule for both.
+  const pay = d.payment;
   const copyable = (label: string, value: string) =>
     `<div class="copy"><span class="label">${e(label)}</span> <code>${e(value)}</code> <button type="button" data-copy="${e(value)}" aria-label="${e(t.copy)}: ${e(label)}">${e(t.copy)}</button></div>`;
 
   const ways: string[] = [];
-  // Checked again here: a row stored before the https rule must not become a javascript: link.
-  if (open && pay.cardPaymentUrl && isHttpsUrl(pay.cardPaymentUrl)) ways.push(`<section class="way"><h3>${e(t.cardPay)}</h3><p><a class="button" href="${e(pay.cardPaymentUrl)}" rel="noopener noreferrer">${e(t.cardPay)}: ${e(d.amountDue)}</a></p></section>`);
-  if (open && pay.bankTransfer) {
-    const b = pay.bankTransfer;
-    const code = b.iban && invoice.currency === 'EUR' ? await qr(sepaQrPayload(b.accountName, b.iban, b.bic, d.amountDueMinor, invoice.number)) : '';
+  if (pay?.cardUrl) ways.push(`<section class="way"><h3>${e(t.cardPay)}</h3><p><a class="button" href="${e(pay.cardUrl)}" rel="noopener noreferrer">${e(t.cardPay)}: ${e(d.amountDue)}</a></p></section>`);
+  if (pay?.bank) {
+    const b = pay.bank;
+    const code = pay.epcQr ? await qr(pay.epcQr) : '';
     ways.push(`<section class="way"><h3>${e(l.bankTransfer)} ${e(b.accountName)}</h3>` +
       [b.iban && copyable('IBAN', b.iban), b.bic && copyable('BIC', b.bic), b.accountNumber && copyable('Account', b.accountNumber), b.routingNumber && copyable('Routing', b.routingNumber)].filter(Boolean).join('') +
-      copyable(l.amountDue, d.amountDue) + copyable(l.reference, invoice.number) +
+      copyable(l.amountDue, d.amountDue) + copyable(l.reference, pay.reference) +
       (code ? `<figure class="qr">${code}<figcaption>${e(t.scan)}</figcaption></figure>` : '') + '</section>');
   }
-  if (open && pay.crypto) {
+  if (pay?.crypto) {
     const c = pay.crypto;
     ways.push(`<section class="way"><h3>${e(c.asset)}${c.network ? ` (${e(c.network)})` : ''}</h3>${copyable(c.asset, c.address)}<p>${e(t.cryptoAmount)}: <strong>${e(d.amountDue)}</strong></p>` +
       `<figure class="qr">${await qr(c.address)}<figcaption>${e(t.scan)}</figcaption></figure></section>`);
@@ -70,7 +64,9 @@ ${ways.length ? `<section><h2>${e(t.payHeading)}</h2>${ways.join('')}</section>`
 <tbody>${rows}</tbody></table>
 ${d.approvedChanges.map((c) => `<table class="changes"><caption>${e(l.changeOrder)}: ${e(c.description)}</caption><tbody>${c.lines.map((x) => `<tr><td>${e(x.description)}</td><td class="num">${e(x.quantity)}</td><td class="num">${e(x.unitPrice)}</td><td class="num">${e(x.taxRate)}</td><td class="num">${e(x.amount)}</td></tr>`).join('')}</tbody></table>`).join('')}
 ${d.pendingChanges.map((c) => `<p class="offer"><a href="/c/${e(c.token)}">${e(c.description)} (${e(c.total)})</a>: ${e(t.awaitingApproval)}</p>`).join('')}
-<dl class="totals"><dt>${e(l.subtotal)}</dt><dd>${e(d.subtotal)}</dd><dt>${e(l.tax)}</dt><dd>${e(d.tax)}</dd><dt>${e(l.total)}</dt><dd>${e(d.total)}</dd>${d.changesTotal ? `<dt>${e(l.changeOrders)}</dt><dd>${e(d.changesTotal)}</dd>` : ''}${d.adjustments ? `<dt>±</dt><dd>${e(d.adjustments)}</dd>` : ''}${d.paid ? `<dt>${e(l.paidSoFar)}</dt><dd>${e(d.paid)}</dd>` : ''}<dt>${e(l.amountDue)}</dt><dd><strong>${e(d.amountDue)}</strong></dd></dl></section>
+<dl class="totals"><dt>${e(l.subtotal)}</dt><dd>${e(d.subtotal)}</dd><dt>${e(l.tax)}</dt><dd>${e(d.tax)}</dd><dt>${e(l.total)}</dt><dd>${e(d.total)}</dd>${d.changesTotal ? `<dt>${e(l.changeOrders)}</dt><dd>${e(d.changesTotal)}</dd>` : ''}${d.adjustments ? `<dt>±</dt><dd>${e(d.adjustments)}</dd>` : ''}${d.paid ? `<dt>${e(l.paidSoFar)}</dt><dd>${e(d.paid)}</dd>` : ''}<dt>${e(l.amountDue)}</dt><dd><strong>${e(d.amountDue)}</strong></dd></dl>
+${d.vatBreakdown.length ? `<table class="vat"><caption>${e(d.words.vatBreakdown)}</caption><thead><tr><th scope="col">${e(d.words.vatCategory)}</th><th scope="col" class="num">${e(d.words.taxableAmount)}</th><th scope="col" class="num">${e(d.words.vat)}</th></tr></thead><tbody>${d.vatBreakdown.map((r) => `<tr><td>${e(r.label)}</td><td class="num">${e(r.taxable)}</td><td class="num">${e(r.tax)}</td></tr>`).join('')}</tbody></table>` : ''}
+${d.supply ? `<p>${e(d.words.supplyDate)}: ${e(d.supply)}</p>` : ''}</section>
 ${d.note ? `<section class="note"><h2>${e(t.note)}</h2><p>${e(d.note)}</p></section>` : ''}
 <p><a class="button secondary" href="/i/${token}/pdf" download="${e(d.number)}.pdf">${e(t.download)}</a></p>
 ${conversation}
@@ -83,7 +79,7 @@ h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.15rem}h3{font-size:1rem;margin
 .status{display:inline-block;padding:.2rem .6rem;border-radius:99px;background:#fff4d6;color:#5c4300;font-weight:600}.status-paid{background:#dff5e3;color:#0b4f1c}
 .due{font-size:1.3rem}.offer{background:#eaf2ff;padding:.5rem;border-radius:6px}.fees{color:#333}.flash{padding:.6rem;border-radius:6px}.flash.ok{background:#dff5e3}.flash.error{background:#fde2e2}
 table{width:100%;border-collapse:collapse}caption{text-align:left;color:#444;padding-bottom:.4rem}th,td{padding:.4rem;border-bottom:1px solid #ddd;text-align:left}.num{text-align:right}
-.totals{display:grid;grid-template-columns:1fr auto;gap:.2rem 1rem;margin-top:1rem}.totals dd{margin:0;text-align:right}
+.vat{margin-top:1rem}.totals{display:grid;grid-template-columns:1fr auto;gap:.2rem 1rem;margin-top:1rem}.totals dd{margin:0;text-align:right}
 .parties{display:grid;grid-template-columns:1fr 1fr;gap:1rem}@media (max-width:560px){.parties{grid-template-columns:1fr}th:nth-child(3),td:nth-child(3),th:nth-child(4),td:nth-child(4){display:none}}
 .copy{margin:.3rem 0;word-break:break-all}.copy .label{color:#444}code{background:#f0f0f0;padding:.1rem .3rem;border-radius:4px}
 button,.button{display:inline-block;font:inherit;padding:.5rem .9rem;border-radius:6px;border:0;background:#1f4fd1;color:#fff;text-decoration:none;cursor:pointer;min-height:44px}

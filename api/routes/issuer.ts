@@ -9,7 +9,7 @@ export function issuerRouter({ orm }: AppDeps): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    res.json(issuerView(await loadIssuer(orm.em.fork())));
+    res.json(issuerView(await loadIssuer(orm.em.fork(), { withLogo: true })));
   });
 
   // PUT replaces the profile as a whole; a field left out is cleared.
@@ -28,6 +28,7 @@ export function issuerRouter({ orm }: AppDeps): Router {
       postalCode: input.postalCode ?? null,
       timeZone: input.timeZone ?? 'UTC',
       paymentInstructions: input.paymentInstructions ?? {},
+      logo: input.logo ?? null,
       updatedAt: new Date(),
     });
     await em.persistAndFlush(issuer);

@@ -20,6 +20,8 @@ export class Issuer {
   city?: string | null;
   postalCode?: string | null;
   paymentInstructions: PaymentInstructions = {};
+  /** A PNG or JPEG data URL (domain/logo.ts); lazy: only the PDF and the profile read it. */
+  logo?: string | null;
   timeZone = 'UTC';
   updatedAt: Date = new Date();
 }
@@ -38,6 +40,7 @@ export const IssuerSchema = new EntitySchema<Issuer>({
     city: { type: 'string', columnType: 'text', nullable: true },
     postalCode: { type: 'string', columnType: 'text', nullable: true },
     paymentInstructions: { type: 'json' },
+    logo: { type: 'text', nullable: true, lazy: true },
     timeZone: { type: 'string' },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },
   },

@@ -13,6 +13,8 @@ export interface Delivery {
   subject: string;
   html: string;
   text: string;
+  /** As the API receives them: the content base64-encoded. */
+  attachments: { filename: string; content: string; contentType: string | null }[];
 }
 
 export interface FakeResend {
@@ -58,6 +60,7 @@ export async function startFakeResend(): Promise<FakeResend> {
       if (key) byKey.set(key, id);
       state.deliveries.push({
         id, idempotencyKey: key, apiKey: auth, from: body.from, to: [].concat(body.to), subject: body.subject, html: body.html ?? '', text: body.text ?? '',
+        attachments: ((body.attachments ?? []) as { filename: string; content: string; content_type?: string }[]).map((a) => ({ filename: a.filename, content: a.content, contentType: a.content_type ?? null })),
       });
       reply(200, { id });
     });

@@ -3,7 +3,7 @@ import type { Orm } from '../../db/orm';
 import type { InvoiceCreate, IssuerInput } from '../../api/schemas';
 import { DEFAULT_ISSUER_ID } from '../../services/issuer';
 
-export const ISSUER: Required<Omit<IssuerInput, 'timeZone'>> = {
+export const ISSUER: Required<Omit<IssuerInput, 'timeZone' | 'logo'>> = {
   name: 'Studio Ivanova',
   taxId: 'BG123456789',
   address: '1 Vitosha Blvd, 1000 Sofia, Bulgaria',
