@@ -13,6 +13,7 @@ import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templ
 import { creditNoteMessage } from '../emails/credit-note-message';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
 import { invoicePdf } from '../services/invoice-pdf';
+import { creditNotePdf } from '../services/credit-note-pdf';
 import type { Tone } from '../domain/types';
 import type { EmailAttachment, Mailer } from './mailer';
 
@@ -136,7 +137,15 @@ export function createEmailActivities(deps: EmailDeps) {
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
       const context = messageContext(invoice, new Date());
       const message = creditNoteMessage(context, { number: note.number, reason: note.reason, total: context.money(note.total), full: note.full });
-      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'credit_note');
+      const attach = async (): Promise<EmailAttachment[]> => {
+        try {
+          return [{ filename: `${note.number}.pdf`, content: await creditNotePdf(deps.orm, invoice, note), contentType: 'application/pdf' }];
+        } catch (err) {
+          logger.warn('credit note PDF not attached', { invoiceId: invoice.id, creditNote: note.number, error: err instanceof Error ? err.message : String(err) });
+          return [];
+        }
+      };
+      return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'credit_note', attach);
     },
 
     async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {

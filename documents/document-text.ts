@@ -19,6 +19,13 @@ export interface DocumentWords {
   payByCard: string;
   scanToPay: string;
   page(page: number, of: number): string;
+  creditNote: string;
+  /** "Credits invoice INV-2026-0001 of 2 December 2026". */
+  credits(invoice: string, issued: string): string;
+  reason: string;
+  period(start: string, end: string): string;
+  /** What an invoice states for lines that carry no VAT (Article 226(11), (11a)); E states the owner's own reason. */
+  exemptions: Record<'AE' | 'K' | 'G' | 'O', string>;
 }
 
 export const DOCUMENT_TEXT: Record<Locale, DocumentWords> = {
@@ -31,6 +38,16 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentWords> = {
     supplyDate: 'Date of supply', accountHolder: 'Account holder', account: 'Account number', routing: 'Routing number', bank: 'Bank',
     paymentReference: 'Payment reference', payByCard: 'Pay by card', scanToPay: 'Scan with your banking app to pay by SEPA transfer',
     page: (page, of) => `Page ${page} of ${of}`,
+    creditNote: 'Credit note',
+    credits: (invoice, issued) => `Credits invoice ${invoice} of ${issued}`,
+    reason: 'Reason',
+    period: (start, end) => `${start} – ${end}`,
+    exemptions: {
+      AE: 'Reverse charge: VAT to be accounted for by the recipient (Article 196 of Directive 2006/112/EC).',
+      K: 'Intra-community supply, exempt from VAT (Article 138 of Directive 2006/112/EC).',
+      G: 'Export outside the EU, exempt from VAT (Article 146 of Directive 2006/112/EC).',
+      O: 'Not subject to VAT.',
+    },
   },
   bg: {
     from: 'Доставчик',
@@ -41,5 +58,15 @@ export const DOCUMENT_TEXT: Record<Locale, DocumentWords> = {
     supplyDate: 'Дата на доставка', accountHolder: 'Титуляр', account: 'Номер на сметка', routing: 'Routing номер', bank: 'Банка',
     paymentReference: 'Основание за плащане', payByCard: 'Плащане с карта', scanToPay: 'Сканирайте с банковото си приложение за превод в евро (SEPA)',
     page: (page, of) => `Страница ${page} от ${of}`,
+    creditNote: 'Кредитно известие',
+    credits: (invoice, issued) => `Към фактура ${invoice} от ${issued}`,
+    reason: 'Основание',
+    period: (start, end) => `${start} – ${end}`,
+    exemptions: {
+      AE: 'Обратно начисляване: ДДС се начислява от получателя (чл. 196 от Директива 2006/112/ЕО).',
+      K: 'Вътреобщностна доставка, освободена от ДДС (чл. 138 от Директива 2006/112/ЕО).',
+      G: 'Износ извън ЕС, освободен от ДДС (чл. 146 от Директива 2006/112/ЕО).',
+      O: 'Доставка извън обхвата на ДДС.',
+    },
   },
 };

@@ -39,6 +39,13 @@ export interface DocumentPayment {
 }
 
 export interface InvoiceDocument {
+  kind: 'invoice' | 'credit_note';
+  /** "Invoice" or "Credit note", in the client's language. */
+  title: string;
+  /** The lines under the title: issued, due (or the invoice credited), supply. */
+  meta: string[];
+  /** What the law asks an invoice to state for lines without VAT, and the owner's exemption reason. */
+  vatNotes: string[];
   context: MessageContext;
   labels: (typeof PHRASES)['en']['labels'];
   /** The document's own words (VAT breakdown, supply date, page numbers). */
@@ -66,7 +73,7 @@ export interface InvoiceDocument {
   changesTotal: string | null;
   /** Per VAT category and rate, over the lines and the approved changes' lines. */
   vatBreakdown: DocumentVatRow[];
-  /** The date or period of supply when it differs from the issue date; not recorded yet, so null. */
+  /** The date or period of supply as the invoice states it; null when it is the issue date. */
   supply: string | null;
   /** Null when nothing is to be paid (paid, void, uncollectible, a draft). */
   payment: DocumentPayment | null;
@@ -84,6 +91,15 @@ function paymentOf(invoice: Invoice, amountDueMinor: number): DocumentPayment | 
   return { reference: invoice.number, bank, cardUrl, crypto: p.crypto ?? null, epcQr };
 }
 
+/** Each exempt category's statement once; an exemption (E) with the owner's reason. */
+export function vatNotesOf(categories: TaxCategory[], words: DocumentWords, exemptionReason: string | null): string[] {
+  const present = new Set(categories);
+  return [
+    ...(present.has('E') && exemptionReason ? [`${words.categories.E}: ${exemptionReason}`] : []),
+    ...(['AE', 'K', 'G', 'O'] as const).filter((c) => present.has(c)).map((c) => words.exemptions[c]),
+  ];
+}
+
 export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date()): InvoiceDocument {
   const context = messageContext(invoice, now);
   const phrases = PHRASES[context.locale];
@@ -95,15 +111,22 @@ export function invoiceDocument(invoice: Invoice, changeOrders: ChangeOrder[] = 
   });
   const approved = changeOrders.filter((o) => o.status === 'approved');
   const amountDueMinor = amountDueOf(invoice);
+  const supply = !invoice.supply ? null : 'date' in invoice.supply ? context.date(invoice.supply.date) : words.period(context.date(invoice.supply.start), context.date(invoice.supply.end));
+  const rows = vatBreakdown([...invoice.lines, ...approved.flatMap((o) => o.lines)]);
+  const l = phrases.labels;
   return {
+    kind: 'invoice',
+    title: l.invoice,
+    meta: [`${l.issued}: ${context.issueDate}`, `${l.due}: ${context.dueDate}`, ...(supply ? [`${words.supplyDate}: ${supply}`] : [])],
+    vatNotes: vatNotesOf(rows.map((r) => r.category), words, invoice.taxExemptionReason ?? null),
     words,
-    vatBreakdown: vatBreakdown([...invoice.lines, ...approved.flatMap((o) => o.lines)]).map((row) => ({
+    vatBreakdown: rows.map((row) => ({
       category: row.category,
       label: row.category === 'S' || row.rate ? `${words.categories[row.category]} ${percent(row.rate)}` : words.categories[row.category],
       taxable: context.money(row.taxable),
       tax: context.money(row.tax),
     })),
-    supply: null,
+    supply,
     payment: paymentOf(invoice, amountDueMinor),
     approvedChanges: approved.map((o) => ({ description: o.description, lines: o.lines.map(line), total: context.money(o.total) })),
     pendingChanges: changeOrders.filter((o) => o.status === 'pending').map((o) => ({ description: o.description, total: context.money(o.total), token: o.token })),

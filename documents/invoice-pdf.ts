@@ -2,6 +2,7 @@
 // shows. DejaVu Sans (dejavu-fonts-ttf) covers Latin and Cyrillic; nothing is fetched. The layout
 // lives in documents/pdf/: measured columns, pages that break cleanly, "Page x of y".
 import type { ChangeOrder, Invoice } from '../db/entities';
+import { embedFacturX } from './factur-x';
 import { invoiceDocument, type InvoiceDocument } from './invoice-document';
 import { Layout } from './pdf/layout';
 import { drawPayment, qrPng } from './pdf/payment';
@@ -10,6 +11,8 @@ import { drawLines, drawNotes, drawParties, drawTitle, drawTotals, drawVatBreakd
 export interface PdfAssets {
   /** The issuer's logo (PNG or JPEG bytes); one PDFKit cannot read is left out, not fatal. */
   logo?: Buffer | null;
+  /** Makes the PDF a Factur-X invoice: PDF/A-3b with this CII XML embedded (documents/factur-x.ts). */
+  facturX?: { xml: string; at: Date };
 }
 
 export function renderInvoicePdf(invoice: Invoice, changeOrders: ChangeOrder[] = [], now = new Date(), assets: PdfAssets = {}): Promise<Buffer> {
@@ -18,8 +21,7 @@ export function renderInvoicePdf(invoice: Invoice, changeOrders: ChangeOrder[] =
 
 /** The PDF of a document model: everything it shows comes from `d` and `assets`, so equal inputs give equal pages. */
 export async function renderDocumentPdf(d: InvoiceDocument, assets: PdfAssets = {}): Promise<Buffer> {
-  const l = d.labels;
-  const layout = Layout.create({ title: `${l.invoice} ${d.number}`, author: d.issuer.name, lang: d.context.intl });
+  const layout = Layout.create({ title: `${d.title} ${d.number}`, author: d.issuer.name, lang: d.context.intl, pdfa: !!assets.facturX });
   const qr = d.payment?.epcQr ? await qrPng(d.payment.epcQr) : null;
   drawTitle(layout, d, readableImage(layout, assets.logo));
   drawParties(layout, d);
@@ -28,7 +30,8 @@ export async function renderDocumentPdf(d: InvoiceDocument, assets: PdfAssets = 
   drawVatBreakdown(layout, d);
   drawPayment(layout, d, qr);
   drawNotes(layout, d);
-  layout.footer((page, of) => ({ left: `${l.invoice} ${d.number}`, right: d.words.page(page, of) }));
+  layout.footer((page, of) => ({ left: `${d.title} ${d.number}`, right: d.words.page(page, of) }));
+  if (assets.facturX) embedFacturX(layout.pdf, assets.facturX.xml, assets.facturX.at);
   return layout.end();
 }
 

@@ -6,14 +6,18 @@ import { writeCii, CII_GUIDELINES } from '../documents/einvoice/cii';
 import { eInvoiceGaps, eInvoiceOf } from '../documents/einvoice/model';
 import { writeUbl } from '../documents/einvoice/ubl';
 import { DomainError } from './errors';
+import { invoiceDocument } from '../documents/invoice-document';
+import { creditNoteDocument } from '../documents/credit-note-document';
+import { renderDocumentPdf } from '../documents/invoice-pdf';
+import { issuerLogo } from './invoice-pdf';
 
 export const E_INVOICE_FORMATS = ['ubl', 'cii', 'xrechnung', 'factur-x'] as const;
 export type EInvoiceFormat = (typeof E_INVOICE_FORMATS)[number];
 
 export interface EInvoiceFile { filename: string; contentType: string; body: Buffer }
 
-/** The XML formats; Factur-X wraps the CII one in the PDF (services/factur-x.ts). */
-export async function eInvoiceXml(orm: Orm, invoice: Invoice, format: Exclude<EInvoiceFormat, 'factur-x'> | 'factur-x', creditNoteId?: string): Promise<EInvoiceFile> {
+/** The e-invoice in `format`: XML, or for Factur-X the PDF as PDF/A-3 with the CII XML inside. */
+export async function eInvoiceFile(orm: Orm, invoice: Invoice, format: EInvoiceFormat, creditNoteId?: string, now = new Date()): Promise<EInvoiceFile> {
   if (invoice.status === 'draft' || !invoice.number) throw new DomainError('not_allowed_now', 'A draft has no e-invoice until it is issued.');
   const em = orm.em.fork();
   const changes = await em.find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' }, { orderBy: { createdAt: 'asc' } });
@@ -26,6 +30,10 @@ export async function eInvoiceXml(orm: Orm, invoice: Invoice, format: Exclude<EI
       gaps.map((field) => ({ field, message: `is needed for a ${format} e-invoice` })));
   }
   const xml = format === 'ubl' ? writeUbl(model) : writeCii(model, format === 'xrechnung' ? CII_GUIDELINES.xrechnung : CII_GUIDELINES.en16931);
-  const name = format === 'factur-x' ? 'factur-x.xml' : `${model.number}-${format}.xml`;
-  return { filename: name, contentType: 'application/xml', body: Buffer.from(xml, 'utf8') };
+  if (format === 'factur-x') {
+    const d = note ? creditNoteDocument(invoice, note, now) : invoiceDocument(invoice, changes, now);
+    const pdf = await renderDocumentPdf(d, { logo: await issuerLogo(orm, invoice), facturX: { xml, at: now } });
+    return { filename: `${model.number}.pdf`, contentType: 'application/pdf', body: pdf };
+  }
+  return { filename: `${model.number}-${format}.xml`, contentType: 'application/xml', body: Buffer.from(xml, 'utf8') };
 }

@@ -19,13 +19,16 @@ function versionOf(d: InvoiceDocument, logo: Buffer | null): string {
   return hash.digest('hex');
 }
 
+/** The issuer's current logo: branding, not part of the invoice as issued, too large to copy into every snapshot. */
+export async function issuerLogo(orm: Orm, invoice: Pick<Invoice, 'issuerId'>): Promise<Buffer | null> {
+  const [issuer] = await orm.em.fork().getConnection().execute<{ logo: string | null }[]>('select logo from issuer where id = ?', [invoice.issuerId]);
+  return logoBytes(issuer?.logo);
+}
+
 export async function invoicePdf(orm: Orm, invoice: Invoice, changeOrders: ChangeOrder[], now = new Date()): Promise<Buffer> {
   const d = invoiceDocument(invoice, changeOrders, now);
   const conn = orm.em.fork().getConnection();
-  // The logo is the issuer's current one: branding, not part of the invoice as issued, and too
-  // large to copy into every invoice's snapshot.
-  const [issuer] = await conn.execute<{ logo: string | null }[]>('select logo from issuer where id = ?', [invoice.issuerId]);
-  const logo = logoBytes(issuer?.logo);
+  const logo = await issuerLogo(orm, invoice);
   const version = versionOf(d, logo);
   const stored = async () => (await conn.execute<{ pdf: Buffer }[]>('select pdf from invoice_pdf where invoice_id = ? and version = ?', [invoice.id, version]))[0]?.pdf;
   const kept = await stored();

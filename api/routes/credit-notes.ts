@@ -3,7 +3,8 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { CreditNote, Invoice } from '../../db/entities';
 import { creditNoteView, issueCreditNote } from '../../services/credit-notes';
-import { eInvoiceXml, E_INVOICE_FORMATS } from '../../services/e-invoice';
+import { creditNotePdf } from '../../services/credit-note-pdf';
+import { eInvoiceFile, E_INVOICE_FORMATS } from '../../services/e-invoice';
 import { DomainError } from '../../services/errors';
 import type { AppDeps } from '../deps';
 import { parse } from '../errors';
@@ -40,10 +41,17 @@ export function creditNotesRouter(deps: AppDeps): { perInvoice: Router; all: Rou
     const invoice = await findInvoice(req);
     const { format } = parse(EInvoiceQuerySchema, req.query, 'query');
     if (creditNoteId !== undefined && !InvoiceIdSchema.safeParse(creditNoteId).success) throw new DomainError('invoice_not_found', `No credit note with id ${creditNoteId}`);
-    const file = await eInvoiceXml(orm, invoice, format, creditNoteId);
+    const file = await eInvoiceFile(orm, invoice, format, creditNoteId);
     res.type(file.contentType).attachment(file.filename).send(file.body);
   };
   perInvoice.get('/:id/e-invoice', (req, res) => eInvoice(req, res));
+  perInvoice.get('/:id/credit-notes/:creditNoteId/pdf', async (req, res) => {
+    const invoice = await findInvoice(req);
+    const id = InvoiceIdSchema.safeParse(req.params.creditNoteId);
+    const note = id.success ? await orm.em.fork().findOne(CreditNote, { id: id.data, invoiceId: invoice.id }) : null;
+    if (!note) throw new DomainError('invoice_not_found', `No credit note ${req.params.creditNoteId} on invoice ${invoice.number}`);
+    res.type('application/pdf').attachment(`${note.number}.pdf`).send(await creditNotePdf(orm, invoice, note));
+  });
   perInvoice.get('/:id/credit-notes/:creditNoteId/e-invoice', (req, res) => eInvoice(req, res, String(req.params.creditNoteId)));
 
   const all = Router();

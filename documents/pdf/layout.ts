@@ -24,6 +24,8 @@ export const BODY = 9;
 /** A4 with 50 pt margins; the footer (page numbers) sits inside the lower margin. */
 export const PAGE = { width: 595.28, height: 841.89, margin: 50 } as const;
 
+const xmpSafe = (s: string) => s.replace(/&/g, '+').replace(/[<>"']/g, '');
+
 export class Layout {
   readonly left = PAGE.margin;
   readonly right = PAGE.width - PAGE.margin;
@@ -41,10 +43,13 @@ export class Layout {
     pdf.on('data', (c: Buffer) => this.chunks.push(c));
   }
 
-  static create(info: { title: string; author: string; lang: string }): Layout {
+  /** `pdfa`: PDF/A-3b, the archival form Factur-X requires (fonts embedded, sRGB output intent, XMP). */
+  static create(info: { title: string; author: string; lang: string; pdfa?: boolean }): Layout {
     const pdf = new PDFDocument({
       size: 'A4', margin: PAGE.margin, bufferPages: true, autoFirstPage: true, lang: info.lang, displayTitle: true,
-      info: { Title: info.title, Author: info.author },
+      // PDFKit copies Title and Author into the XMP unescaped: markup characters would break it.
+      info: { Title: info.pdfa ? xmpSafe(info.title) : info.title, Author: info.pdfa ? xmpSafe(info.author) : info.author },
+      ...(info.pdfa ? { subset: 'PDF/A-3b' as const, pdfVersion: '1.7' as const, tagged: false } : {}),
     });
     return new Layout(pdf);
   }

@@ -29,12 +29,10 @@ const LOGO = { width: 150, height: 60, gap: 18 };
 
 /** Title, dates and the supply date on the left; the logo, if any, fitted into a box top right. */
 export function drawTitle(layout: Layout, d: InvoiceDocument, logo: Buffer | null): void {
-  const l = d.labels;
   const top = layout.y;
   const width = layout.width - (logo ? LOGO.width + LOGO.gap : 0);
   if (logo) layout.pdf.image(logo, layout.right - LOGO.width, top, { fit: [LOGO.width, LOGO.height], align: 'right' });
-  const meta = [`${l.issued}: ${d.context.issueDate}`, `${l.due}: ${d.context.dueDate}`, ...(d.supply ? [`${d.words.supplyDate}: ${d.supply}`] : [])];
-  const s = stack(layout, width, [{ text: `${l.invoice} ${d.number}`, bold: true, size: 18 }, ...meta.map((text) => ({ text, size: 10 }))]);
+  const s = stack(layout, width, [{ text: `${d.title} ${d.number}`, bold: true, size: 18 }, ...d.meta.map((text) => ({ text, size: 10 }))]);
   drawStack(layout, s, layout.left, top);
   layout.y = Math.max(top + s.height, logo ? top + LOGO.height : 0) + 20;
 }
@@ -81,10 +79,13 @@ export function drawLines(layout: Layout, d: InvoiceDocument): void {
 export function drawTotals(layout: Layout, d: InvoiceDocument): void {
   const l = d.labels;
   const rows: [string, string, boolean][] = [[l.subtotal, d.subtotal, false], [l.tax, d.tax, false], [l.total, d.total, true]];
-  if (d.changesTotal) rows.push([l.changeOrders, d.changesTotal, false]);
-  if (d.adjustments) rows.push(['±', d.adjustments, false]);
-  if (d.paid) rows.push([l.paidSoFar, d.paid, false]);
-  rows.push([l.amountDue, d.amountDue, true]);
+  // A credit note states what it credits; the invoice's balance is the invoice's business.
+  if (d.kind === 'invoice') {
+    if (d.changesTotal) rows.push([l.changeOrders, d.changesTotal, false]);
+    if (d.adjustments) rows.push(['±', d.adjustments, false]);
+    if (d.paid) rows.push([l.paidSoFar, d.paid, false]);
+    rows.push([l.amountDue, d.amountDue, true]);
+  }
   const gap = 16;
   const valueWidth = Math.min(Math.max(...rows.map(([, value, bold]) => layout.measure(value, { bold }))), layout.width * 0.6);
   const labelWidth = Math.min(Math.max(...rows.map(([label, , bold]) => layout.measure(label, { bold }))), layout.width - valueWidth - gap);
@@ -128,7 +129,7 @@ export function drawVatBreakdown(layout: Layout, d: InvoiceDocument): void {
 /** The payment terms, the early-payment offer, late fees and the issuer's note, as paragraphs. */
 export function drawNotes(layout: Layout, d: InvoiceDocument): void {
   const terms = d.terms.charAt(0).toUpperCase() + d.terms.slice(1);
-  for (const text of [terms, d.discount, d.lateFees, d.note]) {
+  for (const text of [...d.vatNotes, terms, d.discount, d.lateFees, d.note]) {
     if (!text) continue;
     layout.paragraph(text);
     layout.y += 6;

@@ -7,6 +7,9 @@ import { invoiceStateQuery } from '../../workflows/messages';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { waitFor } from '../support/wait';
+import { layoutProblems } from '../support/layout-check';
+import { pdfLayout, pdfText } from '../support/pdf-text';
+import { TEST_API_KEY } from '../support/api';
 
 const ctx = useE2E();
 const call = (...args: Parameters<typeof ctx.api.call>) => ctx.api.call(...args);
@@ -44,6 +47,19 @@ describe('credit notes', () => {
     expect((await em().find(InvoiceAdjustment, { invoiceId: inv.id })).map((a) => [a.kind, a.amount])).toEqual([['credit_note', -2_400]]);
     const mail = await waitFor(() => ctx.resend.deliveries.find((d) => d.to.includes(inv.email) && d.subject.includes(res.body.number)), 15_000, 'the credit note email');
     expect(mail.text).toContain('96.00');
+    // The credit note travels as its own PDF, the document the client files.
+    const attached = mail.attachments.find((a) => a.filename === `${res.body.number}.pdf`);
+    expect(attached, 'the credit note PDF attached').toBeDefined();
+    const pdf = new Uint8Array(Buffer.from(attached!.content, 'base64'));
+    const text = await pdfText(pdf);
+    expect(text).toContain(`Credit note ${res.body.number}`);
+    expect(text).toContain(`Credits invoice ${inv.number}`);
+    expect(text).toContain('One revision round was not needed');
+    expect(text).not.toContain('Amount due');
+    expect(layoutProblems(await pdfLayout(pdf), (page, of) => `Page ${page} of ${of}`)).toEqual([]);
+    const download = await fetch(`${ctx.api.url}/v1/invoices/${inv.id}/credit-notes/${res.body.id}/pdf`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    expect(download.status).toBe(200);
+    expect(await pdfText(new Uint8Array(await download.arrayBuffer()))).toContain(`Credit note ${res.body.number}`);
   });
 
   it('voiding an issued invoice issues a full credit note that cancels it and ends its workflow', async () => {

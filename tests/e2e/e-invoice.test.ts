@@ -54,6 +54,8 @@ describe('e-invoices', () => {
       supplyPeriod: { start: '2026-11-01', end: '2026-11-30' }, buyerReference: 'LEITWEG-991-12345-67',
     });
     for (const format of XML_FORMATS) await judged(`/v1/invoices/${inv.id}/e-invoice?format=${format}`, `${inv.number}-${format}.xml`);
+    // Factur-X: the PDF as PDF/A-3 with the CII inside; Mustang checks both the PDF/A and the XML.
+    await judged(`/v1/invoices/${inv.id}/e-invoice?format=factur-x`, `${inv.number}-factur-x.pdf`);
   }, 300_000);
 
   it('a reverse-charge supply to another member state states the reverse charge and is valid', async () => {
@@ -75,6 +77,7 @@ describe('e-invoices', () => {
     expect(ubl).toContain('<CreditNote ');
     expect(ubl).toContain(`<cac:InvoiceDocumentReference><cbc:ID>${inv.number}</cbc:ID>`);
     for (const format of XML_FORMATS) await judged(`/v1/invoices/${inv.id}/credit-notes/${note.body.id}/e-invoice?format=${format}`, `${note.body.number}-${format}.xml`);
+    await judged(`/v1/invoices/${inv.id}/credit-notes/${note.body.id}/e-invoice?format=factur-x`, `${note.body.number}-factur-x.pdf`);
   }, 300_000);
 
   it('names what a format needs and the invoice lacks', async () => {
