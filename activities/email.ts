@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
 import { ApplicationFailure } from '@temporalio/common';
-import { ChangeOrder, CreditNote, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
+import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
@@ -14,6 +14,7 @@ import { creditNoteMessage } from '../emails/credit-note-message';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
 import { invoicePdf } from '../services/invoice-pdf';
 import { creditNotePdf } from '../services/credit-note-pdf';
+import { eInvoiceFile, type EInvoiceFile } from '../services/e-invoice';
 import type { Tone } from '../domain/types';
 import type { EmailAttachment, Mailer } from './mailer';
 
@@ -48,13 +49,31 @@ const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
  */
 async function pdfAttachment(deps: EmailDeps, em: EntityManager, invoice: Invoice): Promise<EmailAttachment[]> {
   try {
+    const chosen = await eInvoiceAttachment(deps, em, invoice);
+    // Factur-X is the PDF with its e-invoice inside: it takes the plain PDF's place.
+    if (chosen?.contentType === 'application/pdf') return chosen.body.length > MAX_ATTACHMENT_BYTES ? [] : [{ filename: chosen.filename, content: chosen.body, contentType: chosen.contentType }];
     const orders = await em.find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' });
     const pdf = await invoicePdf(deps.orm, invoice, orders);
     if (pdf.length > MAX_ATTACHMENT_BYTES) return [];
-    return [{ filename: `${invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' }];
+    return [
+      { filename: `${invoice.number}.pdf`, content: pdf, contentType: 'application/pdf' },
+      ...(chosen ? [{ filename: chosen.filename, content: chosen.body, contentType: chosen.contentType }] : []),
+    ];
   } catch (err) {
     logger.warn('invoice PDF not attached', { invoiceId: invoice.id, invoiceNumber: invoice.number, error: err instanceof Error ? err.message : String(err) });
     return [];
+  }
+}
+
+/** The e-invoice the client asked for (their profile), or null; one the invoice lacks data for is left out, with a log line. */
+async function eInvoiceAttachment(deps: EmailDeps, em: EntityManager, invoice: Invoice): Promise<EInvoiceFile | null> {
+  const format = (await em.findOne(ClientProfile, { email: invoice.clientEmail }))?.eInvoiceFormat;
+  if (!format) return null;
+  try {
+    return await eInvoiceFile(deps.orm, invoice, format);
+  } catch (err) {
+    logger.warn('e-invoice not attached', { invoiceId: invoice.id, invoiceNumber: invoice.number, format, error: err instanceof Error ? err.message : String(err) });
+    return null;
   }
 }
 

@@ -1,7 +1,7 @@
 // The OpenAPI paths and schemas of an invoice's documents: credit notes, e-invoices, and the
 // reference rates statutory late fees rest on (kept apart so each spec file stays readable).
 import { z } from 'zod';
-import { E_INVOICE_FORMATS } from '../services/e-invoice';
+import { E_INVOICE_FORMATS } from '../domain/e-invoice';
 import { CreditNoteCreateSchema, ReferenceRateSchema } from './schemas';
 
 type Helpers = {

@@ -6,6 +6,7 @@ import { isKnownCurrency, linesAmountProblems, MAX_AMOUNT } from '../domain/mone
 import { isHttpsUrl, storableTextProblem, type TextRule } from '../domain/text';
 import { INVOICE_STATUSES } from '../domain/types';
 import { isCountryCode, TAX_CATEGORIES } from '../domain/vat';
+import { E_INVOICE_FORMATS } from '../domain/e-invoice';
 
 /** Refuses, naming the field, text that cannot be stored and shown as given (domain/text.ts). */
 const storable = <S extends z.ZodType<string>>(schema: S, rule: TextRule = {}): S =>
@@ -252,6 +253,7 @@ export const ClientProfileSchema = z
   .object({
     policy: policyName.nullable().optional(),
     paymentDay: z.number().int().min(1).max(28).nullable().optional(),
+    eInvoiceFormat: z.enum(E_INVOICE_FORMATS).nullable().optional().describe('Attach this e-invoice to their invoice emails (Factur-X replaces the PDF)'),
   })
   .strict();
 

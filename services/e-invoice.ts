@@ -11,8 +11,8 @@ import { creditNoteDocument } from '../documents/credit-note-document';
 import { renderDocumentPdf } from '../documents/invoice-pdf';
 import { issuerLogo } from './invoice-pdf';
 
-export const E_INVOICE_FORMATS = ['ubl', 'cii', 'xrechnung', 'factur-x'] as const;
-export type EInvoiceFormat = (typeof E_INVOICE_FORMATS)[number];
+export { E_INVOICE_FORMATS, type EInvoiceFormat } from '../domain/e-invoice';
+import type { EInvoiceFormat } from '../domain/e-invoice';
 
 export interface EInvoiceFile { filename: string; contentType: string; body: Buffer }
 

@@ -1,7 +1,8 @@
 // The client's page for one invoice: server-rendered HTML, readable on a phone, usable without
 // JavaScript (forms post back), no third-party scripts, styles or fonts.
 import QRCode from 'qrcode';
-import type { ChangeOrder, Invoice } from '../../db/entities';
+import type { ChangeOrder, CreditNote, Invoice } from '../../db/entities';
+import { E_INVOICE_FORMAT_NAMES, E_INVOICE_FORMATS } from '../../domain/e-invoice';
 import { invoiceDocument } from '../../documents/invoice-document';
 import { escapeHtml as e } from '../../emails/render';
 import { PAGE_TEXT } from './page-text';
@@ -12,7 +13,7 @@ export interface PageState {
   flash?: { kind: 'ok' | 'error'; text: string };
 }
 
-export async function renderInvoicePage(invoice: Invoice, token: string, state: PageState = {}, changeOrders: ChangeOrder[] = []): Promise<string> {
+export async function renderInvoicePage(invoice: Invoice, token: string, state: PageState = {}, changeOrders: ChangeOrder[] = [], creditNotes: CreditNote[] = []): Promise<string> {
   const d = invoiceDocument(invoice, changeOrders);
   const l = d.labels;
   const t = PAGE_TEXT[d.context.locale];
@@ -69,6 +70,8 @@ ${d.vatBreakdown.length ? `<table class="vat"><caption>${e(d.words.vatBreakdown)
 ${d.supply ? `<p>${e(d.words.supplyDate)}: ${e(d.supply)}</p>` : ''}</section>
 ${d.note ? `<section class="note"><h2>${e(t.note)}</h2><p>${e(d.note)}</p></section>` : ''}
 <p><a class="button secondary" href="/i/${token}/pdf" download="${e(d.number)}.pdf">${e(t.download)}</a></p>
+<p class="einvoice">${e(t.eInvoice)}: ${E_INVOICE_FORMATS.map((f) => `<a href="/i/${token}/e-invoice?format=${f}">${e(E_INVOICE_FORMAT_NAMES[f])}</a>`).join(' · ')}</p>
+${creditNotes.length ? `<section class="credit-notes"><h2>${e(t.creditNotes)}</h2><ul>${creditNotes.map((n) => `<li><a href="/i/${token}/credit-notes/${e(n.id)}/pdf">${e(n.number)}</a>: ${e(d.context.money(n.total))}, ${e(n.reason)}</li>`).join('')}</ul></section>` : ''}
 ${conversation}
 </main><script src="/i/assets/page.js" defer></script></body></html>`;
 }

@@ -5,6 +5,10 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { shownChangeOrders } from '../../services/change-orders';
 import { invoicePdf } from '../../services/invoice-pdf';
+import { creditNotePdf } from '../../services/credit-note-pdf';
+import { eInvoiceFile } from '../../services/e-invoice';
+import { E_INVOICE_FORMATS } from '../../domain/e-invoice';
+import { CreditNote } from '../../db/entities';
 import { DomainError } from '../../services/errors';
 import { pauseReminders, PromiseDeclined, recordPromise } from '../../services/invoice-commands';
 import { invoiceForToken } from '../../services/invoice-links';
@@ -54,7 +58,8 @@ export function clientPagesRouter(deps: AppDeps): Router {
   const show = async (res: Response, token: string, state: PageState = {}, status = 200) => {
     const invoice = await invoiceForToken(deps.orm.em.fork(), token);
     if (!invoice) return notFound(res);
-    res.status(status).type('html').send(await renderInvoicePage(invoice, token, state, await changeOrdersOf(invoice.id)));
+    const notes = await deps.orm.em.fork().find(CreditNote, { invoiceId: invoice.id }, { orderBy: { year: 'asc', sequence: 'asc' } });
+    res.status(status).type('html').send(await renderInvoicePage(invoice, token, state, await changeOrdersOf(invoice.id), notes));
   };
 
   router.get('/:token', async (req, res) => {
@@ -70,6 +75,29 @@ export function clientPagesRouter(deps: AppDeps): Router {
     const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
     if (!invoice) return notFound(res);
     res.type('application/pdf').set('Content-Disposition', `inline; filename="${invoice.number}.pdf"`).send(await invoicePdf(deps.orm, invoice, await changeOrdersOf(invoice.id)));
+  });
+
+  // The e-invoice for the client's accounting software, and their credit notes: the link is the key.
+  router.get('/:token/e-invoice', async (req, res) => {
+    const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
+    if (!invoice) return notFound(res);
+    const format = z.enum(E_INVOICE_FORMATS).safeParse(req.query.format);
+    if (!format.success) return void res.status(400).type('text').send(`format must be one of ${E_INVOICE_FORMATS.join(', ')}`);
+    try {
+      const file = await eInvoiceFile(deps.orm, invoice, format.data);
+      res.type(file.contentType).attachment(file.filename).send(file.body);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      res.status(422).type('text').send(err.message);
+    }
+  });
+
+  router.get('/:token/credit-notes/:creditNoteId/pdf', async (req, res) => {
+    const invoice = await invoiceForToken(deps.orm.em.fork(), req.params.token);
+    const id = z.string().uuid().safeParse(req.params.creditNoteId);
+    const note = invoice && id.success ? await deps.orm.em.fork().findOne(CreditNote, { id: id.data, invoiceId: invoice.id }) : null;
+    if (!invoice || !note) return notFound(res);
+    res.type('application/pdf').set('Content-Disposition', `inline; filename="${note.number}.pdf"`).send(await creditNotePdf(deps.orm, invoice, note));
   });
 
   // Each form posts back and redirects (post/redirect/get), so a reload never sends it twice.

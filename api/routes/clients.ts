@@ -9,7 +9,7 @@ import { ClientProfileSchema } from '../schemas';
 
 const EmailParam = z.string().email('must be an email address');
 
-const view = (email: string, profile: ClientProfile | null) => ({ email, policy: profile?.policyName ?? null, paymentDay: profile?.paymentDay ?? null });
+const view = (email: string, profile: ClientProfile | null) => ({ email, policy: profile?.policyName ?? null, paymentDay: profile?.paymentDay ?? null, eInvoiceFormat: profile?.eInvoiceFormat ?? null });
 
 /** Per-client settings, keyed by the client's email: their policy and the day they pay on. */
 export function clientsRouter({ orm }: AppDeps): Router {
@@ -30,6 +30,7 @@ export function clientsRouter({ orm }: AppDeps): Router {
     const profile = (await em.findOne(ClientProfile, { email })) ?? em.create(ClientProfile, { email, updatedAt: new Date() });
     if (input.policy !== undefined) profile.policyName = input.policy;
     if (input.paymentDay !== undefined) profile.paymentDay = input.paymentDay;
+    if (input.eInvoiceFormat !== undefined) profile.eInvoiceFormat = input.eInvoiceFormat;
     await em.persistAndFlush(profile);
     res.json(view(email, profile));
   });

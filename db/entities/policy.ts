@@ -25,6 +25,8 @@ export class ClientProfile {
   email!: string;
   policyName?: string | null;
   paymentDay?: number | null;
+  /** The e-invoice their invoice emails carry beside (or, for Factur-X, instead of) the PDF. */
+  eInvoiceFormat?: import('../../domain/e-invoice').EInvoiceFormat | null;
   updatedAt: Date = new Date();
 }
 
@@ -35,6 +37,7 @@ export const ClientProfileSchema = new EntitySchema<ClientProfile>({
     email: { type: 'string', primary: true },
     policyName: { type: 'string', nullable: true },
     paymentDay: { type: 'integer', nullable: true },
+    eInvoiceFormat: { type: 'string', nullable: true },
     updatedAt: { type: 'Date', onUpdate: () => new Date() },
   },
 });

@@ -14,6 +14,7 @@ import { Migration20261201000010_rate_limits } from './Migration20261201000010_r
 import { Migration20261202000010_vat } from './Migration20261202000010_vat';
 import { Migration20261202000011_credit_notes } from './Migration20261202000011_credit_notes';
 import { Migration20261202000012_reference_rates } from './Migration20261202000012_reference_rates';
+import { Migration20261202000013_client_e_invoice } from './Migration20261202000013_client_e_invoice';
 import { Migration20261202000020_issuer_logo } from './Migration20261202000020_issuer_logo';
 
 export const migrationsList = [
@@ -32,5 +33,6 @@ export const migrationsList = [
   { name: 'Migration20261202000010_vat', class: Migration20261202000010_vat },
   { name: 'Migration20261202000011_credit_notes', class: Migration20261202000011_credit_notes },
   { name: 'Migration20261202000012_reference_rates', class: Migration20261202000012_reference_rates },
+  { name: 'Migration20261202000013_client_e_invoice', class: Migration20261202000013_client_e_invoice },
   { name: 'Migration20261202000020_issuer_logo', class: Migration20261202000020_issuer_logo },
 ];

@@ -7,6 +7,7 @@ import { TEST_API_KEY } from '../support/api';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { ensureMustang, validateEInvoice } from '../support/mustang';
+import { waitFor } from '../support/wait';
 
 const ctx = useE2E();
 const call = (...args: Parameters<typeof ctx.api.call>) => ctx.api.call(...args);
@@ -19,7 +20,7 @@ const client = (overrides: Partial<InvoiceCreate['client']> = {}) => ({
 async function issue(input: Partial<InvoiceCreate>) {
   const res = await call('POST', '/v1/invoices', invoiceInput({ client: client(), ...input }));
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body as { id: string; number: string; total: number };
+  return res.body as { id: string; number: string; total: number; hostedUrl: string };
 }
 
 async function fetchFile(path: string): Promise<Buffer> {
@@ -29,7 +30,11 @@ async function fetchFile(path: string): Promise<Buffer> {
 }
 
 async function judged(path: string, name: string) {
-  const verdict = await validateEInvoice(await fetchFile(path), name);
+  await judgedBytes(await fetchFile(path), name);
+}
+
+async function judgedBytes(bytes: Buffer, name: string) {
+  const verdict = await validateEInvoice(bytes, name);
   expect(verdict.errors, verdict.report.slice(0, 4000)).toEqual([]);
   expect(verdict.valid).toBe(true);
 }
@@ -78,6 +83,31 @@ describe('e-invoices', () => {
     expect(ubl).toContain(`<cac:InvoiceDocumentReference><cbc:ID>${inv.number}</cbc:ID>`);
     for (const format of XML_FORMATS) await judged(`/v1/invoices/${inv.id}/credit-notes/${note.body.id}/e-invoice?format=${format}`, `${note.body.number}-${format}.xml`);
     await judged(`/v1/invoices/${inv.id}/credit-notes/${note.body.id}/e-invoice?format=factur-x`, `${note.body.number}-factur-x.pdf`);
+  }, 300_000);
+
+  it("the client's setting chooses the e-invoice their invoice email carries; their page offers every format", async () => {
+    const facturX = client();
+    expect((await call('PUT', `/v1/clients/${facturX.email}`, { eInvoiceFormat: 'factur-x' })).status).toBe(200);
+    const a = await issue({ client: facturX });
+    const mailA = await waitFor(() => ctx.resend.deliveries.find((d) => d.to.includes(facturX.email)), 15_000, 'the Factur-X invoice email');
+    expect(mailA.attachments.map((x) => x.filename)).toEqual([`${a.number}.pdf`]);
+    const verdict = await validateEInvoice(Buffer.from(mailA.attachments[0].content, 'base64'), `${a.number}-email-factur-x.pdf`);
+    expect(verdict.errors, verdict.report.slice(0, 4000)).toEqual([]);
+    expect(verdict.valid).toBe(true);
+
+    const ubl = client();
+    expect((await call('PUT', `/v1/clients/${ubl.email}`, { eInvoiceFormat: 'ubl' })).status).toBe(200);
+    const b = await issue({ client: ubl });
+    const mailB = await waitFor(() => ctx.resend.deliveries.find((d) => d.to.includes(ubl.email)), 15_000, 'the UBL invoice email');
+    expect(mailB.attachments.map((x) => x.filename)).toEqual([`${b.number}.pdf`, `${b.number}-ubl.xml`]);
+    await judgedBytes(Buffer.from(mailB.attachments[1].content, 'base64'), `${b.number}-email-ubl.xml`);
+
+    const page = await fetch(b.hostedUrl);
+    const html = await page.text();
+    for (const format of [...XML_FORMATS, 'factur-x']) expect(html).toContain(`/e-invoice?format=${format}`);
+    const fromPage = await fetch(`${b.hostedUrl}/e-invoice?format=cii`);
+    expect(fromPage.status).toBe(200);
+    await judgedBytes(Buffer.from(await fromPage.arrayBuffer()), `${b.number}-page-cii.xml`);
   }, 300_000);
 
   it('names what a format needs and the invoice lacks', async () => {
