@@ -2,9 +2,11 @@
 import { createEmailActivities, type EmailDeps } from './email';
 import { createRecordActivities } from './records';
 import { createRecurringActivities, type RecurringActivityDeps } from './recurring';
+import { createReminderBatchActivities, createReminderQueueActivities } from './client-reminders';
 
 export function createActivities(deps: EmailDeps & RecurringActivityDeps) {
-  return { ...createRecordActivities(deps), ...createEmailActivities(deps), ...createRecurringActivities(deps) };
+  const email = createEmailActivities(deps);
+  return { ...createRecordActivities(deps), ...email, ...createRecurringActivities(deps), ...createReminderQueueActivities(deps), ...createReminderBatchActivities(deps, email.sendClientEmail) };
 }
 
 export type Activities = ReturnType<typeof createActivities>;

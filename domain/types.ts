@@ -126,6 +126,29 @@ export interface CreditNoteInput {
 
 export type CreditNoteOutcome = InvoiceSnapshot & { creditNote: { id: string; number: string } };
 
+/** A reminder step an invoice hands to its client's workflow, to go out with the client's others of that window. */
+export interface ReminderRequest {
+  invoiceId: string;
+  invoiceWorkflowId: string;
+  /** The step's email key: <invoice workflow id>:<step>:<due date>. */
+  key: string;
+  template: string;
+  tone: Tone;
+}
+
+/** Which email carried an invoice's reminder: its own, or a grouped one with `invoices` in it. */
+export interface ReminderCarried {
+  key: string;
+  groupKey: string | null;
+  invoices: number;
+  sent: boolean;
+  reason: string | null;
+}
+
+export interface ClientRemindersInput {
+  clientEmail: string;
+}
+
 export interface VoidInput {
   reason?: string;
 }

@@ -7,6 +7,7 @@ import type { Mailer } from '../activities/mailer';
 import { createRecordActivities } from '../activities/records';
 import { createRecurringActivities } from '../activities/recurring';
 import type { Client } from '@temporalio/client';
+import { createReminderBatchActivities, createReminderQueueActivities } from '../activities/client-reminders';
 import type { Orm } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
 
@@ -28,6 +29,12 @@ export interface WorkerDeps {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
+function emailActivities(deps: WorkerDeps) {
+  const emailDeps = { orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl };
+  const email = createEmailActivities(emailDeps);
+  return { ...email, ...createReminderBatchActivities(emailDeps, email.sendClientEmail) };
+}
+
 export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
   const workflows = deps.workflowBundle
     ? { workflowBundle: deps.workflowBundle }
@@ -37,7 +44,11 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...workflows,
-    activities: { ...createRecordActivities({ orm: deps.orm }), ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }) },
+    activities: {
+      ...createRecordActivities({ orm: deps.orm }),
+      ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
+      ...createReminderQueueActivities({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
+    },
     maxCachedWorkflows: deps.maxCachedWorkflows,
     // In-flight activities get time to finish on shutdown instead of being cancelled.
     shutdownGraceTime: '10 seconds',
@@ -46,7 +57,7 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: emailTaskQueue(deps.taskQueue),
-    activities: createEmailActivities({ orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl }),
+    activities: emailActivities(deps),
     maxTaskQueueActivitiesPerSecond: deps.emailRatePerSecond,
     shutdownGraceTime: '30 seconds',
   });

@@ -36,6 +36,12 @@ function oneAtATime(activities: Activities): Activities {
 
 export const records = oneAtATime(localRecords);
 
+/** Hands a reminder to the client's workflow (signal-with-start): short, retried until Temporal takes it. */
+export const clientReminders = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute', backoffCoefficient: 2 },
+});
+
 /** Resend's failures are sorted into retryable or not by the activity itself. */
 export const emailActivities = (taskQueue: string) =>
   proxyActivities<Activities>({

@@ -28,6 +28,7 @@ import type {
   PromiseInput,
   PromiseOutcome,
   RefundInput,
+  ReminderCarried,
   VoidInput,
 } from '../domain/types';
 import { registerCreditNoteHandler } from './credit-note-handler';
@@ -44,6 +45,7 @@ import {
   recordPaymentUpdate,
   recordRefundUpdate,
   resumeRemindersUpdate,
+  reminderCarriedSignal,
   voidInvoiceUpdate,
 } from './messages';
 
@@ -74,6 +76,11 @@ export function registerHandlers(run: InvoiceRun): void {
   };
 
   registerCreditNoteHandler(run);
+  // Which email carried a reminder the client's workflow sent: a line on this invoice's timeline.
+  setHandler(reminderCarriedSignal, async (c: ReminderCarried) => {
+    const how = !c.sent ? `Reminder not sent: ${c.reason ?? 'unknown'}.` : c.groupKey ? `Reminder sent in one email with the client's ${c.invoices - 1} other open invoice${c.invoices === 2 ? '' : 's'} (${c.groupKey}).` : 'Reminder sent.';
+    await run.commit(touch(run.account), c.sent ? 'reminder_sent' : 'reminder_not_sent', how, `carried:${c.key}`);
+  });
   setHandler(invoiceStateQuery, run.snapshot);
   setHandler(invoiceProjectionQuery, () => ({
     invoiceId: run.input.invoiceId, seq: run.account.seq, row: rowOf(run.account), clientEmail: run.input.clientEmail, currency: run.account.currency,

@@ -10,9 +10,16 @@ import { dueNow, effectiveShift } from '../domain/ladder';
 import type { CollectionsDecision, InvoiceStatus, InvoiceWorkflowInput, LadderStep, Stage } from '../domain/types';
 import { registerHandlers } from './invoice-handlers';
 import { InvoiceRun } from './invoice-run';
+import { clientReminders } from './effects';
 
 /** The ladder's first round is laid out before any handler runs (found by a pause sent right after issue). */
 export const ROUND_FIRST_PATCH = 'round-first';
+
+/** Reminders go through the client's workflow, which sends a client's reminders of one window as one email. */
+export const GROUPED_REMINDERS_PATCH = 'grouped-reminders';
+
+/** A final notice stands alone: it names a last date for one invoice, and must not read as one line of a list. */
+const ALWAYS_ALONE = new Set(['final_notice']);
 
 /** How long a paid invoice keeps listening for a refund or a dispute (card disputes come within ~120 days). */
 const SETTLED_WATCH = '120 days';
@@ -112,7 +119,12 @@ async function runStep(run: InvoiceRun, step: LadderStep): Promise<void> {
   if (run.isClosed()) return;
   await run.commit(ladderStep(run.account, step.stage), step.id, `Step "${step.id}" (${step.tone}).`, key);
   if (step.action === 'email_client') {
-    await run.email.sendClientEmail({ invoiceId, key: `${run.workflowId}:${key}`, template: step.template, tone: step.tone });
+    const reminder = { invoiceId, key: `${run.workflowId}:${key}`, template: step.template, tone: step.tone };
+    if (!ALWAYS_ALONE.has(step.template) && patched(GROUPED_REMINDERS_PATCH)) {
+      await clientReminders.queueReminder({ ...reminder, invoiceWorkflowId: run.workflowId, clientEmail: run.input.clientEmail });
+    } else {
+      await run.email.sendClientEmail(reminder);
+    }
   } else {
     await run.ownerTask(key, step.action);
     await run.email.notifyOwner({ invoiceId, key: `${run.workflowId}:${key}:owner`, template: step.template });

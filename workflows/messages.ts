@@ -1,11 +1,13 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { InvoiceProjection } from '../domain/projection';
 import type {
   ChangeOrderInput,
   CollectionsDecision,
   CreditNoteInput,
   CreditNoteOutcome,
+  ReminderCarried,
+  ReminderRequest,
   FailedPaymentInput,
   InvoiceSnapshot,
   PauseInput,
@@ -21,6 +23,10 @@ import type {
 export const recordPaymentUpdate = defineUpdate<InvoiceSnapshot, [PaymentInput]>('recordPayment');
 /** A credit note: numbered once accepted; it lowers the balance, and crediting everything cancels the invoice. */
 export const issueCreditNoteUpdate = defineUpdate<CreditNoteOutcome, [CreditNoteInput]>('issueCreditNote');
+/** The client's workflow tells the invoice which email carried its reminder (for the timeline). */
+export const reminderCarriedSignal = defineSignal<[ReminderCarried]>('reminderCarried');
+/** An invoice's reminder step, to its client's workflow: it goes out with the client's others of the same window. */
+export const reminderDueSignal = defineSignal<[ReminderRequest]>('reminderDue');
 export const voidInvoiceUpdate = defineUpdate<InvoiceSnapshot, [VoidInput]>('voidInvoice');
 /** A person's decision once the invoice reached collections review. */
 export const decideCollectionsUpdate = defineUpdate<InvoiceSnapshot, [CollectionsDecision]>('decideCollections');

@@ -28,7 +28,7 @@ export function useTimeSkipping(): TimeSkippingContext {
       startFakeResend(),
     ]);
     await saveIssuer(ctx.orm);
-    ctx.workers = await startTestWorkers({ connection: ctx.env.nativeConnection, orm: ctx.orm, resend: ctx.resend });
+    ctx.workers = await startTestWorkers({ connection: ctx.env.nativeConnection, orm: ctx.orm, resend: ctx.resend, temporal: ctx.env.client });
   });
   afterAll(async () => {
     await ctx.workers?.stop();

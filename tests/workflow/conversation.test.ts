@@ -20,7 +20,8 @@ const ctx = useTimeSkipping();
 const DAY = 86_400_000;
 const stepOf = (key: string | null) => key!.split(':')[1];
 const clientSteps = (email: string) => mailsTo(ctx, email).map((m) => stepOf(m.idempotencyKey));
-const sleepUntil = async (iso: string, plusMs = 60_000) => ctx.env.sleep(Math.max(1, Date.parse(iso) + plusMs - (await ctx.env.currentTimeMs())));
+/** A reminder goes out with its client's others of the send window (workflows/client-reminders.ts): wait past it. */
+const sleepUntil = async (iso: string, plusMs = 10 * 60_000) => ctx.env.sleep(Math.max(1, Date.parse(iso) + plusMs - (await ctx.env.currentTimeMs())));
 /** Workflow timers fire a few milliseconds after their instant. */
 const close = (actual: string, planned: string) => Math.abs(Date.parse(actual) - Date.parse(planned)) < 1_000;
 const plannedAt = async (handle: { query: (q: typeof invoiceStateQuery) => Promise<import('../../domain/types').InvoiceSnapshot> }, stepId: string) =>

@@ -2,6 +2,7 @@
 // with RECORD_HISTORIES=1, written to tests/workflow/histories/ so that every later change to
 // the workflow must replay them (tests/workflow/replay.test.ts): from here on, a change that would
 // break a running invoice is patched.
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -10,6 +11,7 @@ import { describe, expect, inject, it } from 'vitest';
 import {
   decideChangeOrderUpdate,
   decideCollectionsUpdate,
+  issueCreditNoteUpdate,
   invoiceStateQuery,
   pauseRemindersUpdate,
   paymentFailedUpdate,
@@ -76,5 +78,18 @@ describe('recorded histories of the one-truth workflow', () => {
     await handle.executeUpdate(decideCollectionsUpdate, { args: [{ decision: 'write_off', reason: 'client closed' }] });
     expect(await handle.result()).toMatchObject({ status: 'uncollectible', stage: 'written_off' });
     await keep('invoice-v5-extended-then-written-off', invoice.workflowId);
+  });
+
+  it('reminders through the client workflow (patch grouped-reminders), a credit note, then paid', async () => {
+    const { invoice, handle } = await issueInvoice(ctx);
+    await ctx.env.sleep('28 days'); // the heads-up, sent by the client's workflow, which tells the invoice
+    await ctx.env.sleep('10 minutes');
+    const line = { description: 'Goodwill', quantity: 1, unitAmount: 1_000, taxRate: 20, amount: 1_000, taxAmount: 200 };
+    await handle.executeUpdate(issueCreditNoteUpdate, {
+      args: [{ creditNoteId: randomUUID(), reason: 'goodwill', currency: 'EUR', full: false, lines: [line], subtotal: 1_000, taxTotal: 200, total: 1_200 }],
+    });
+    await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:h10', invoice.total - 1_200)] });
+    expect((await handle.query(invoiceStateQuery)).status).toBe('paid');
+    await keep('invoice-v7-grouped-reminders-credit-note-paid', invoice.workflowId);
   });
 });
