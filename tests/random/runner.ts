@@ -10,6 +10,7 @@ import { type Ctx } from './context';
 import { execLife } from './exec-life';
 import { execMoney } from './exec-money';
 import { retire } from './retire';
+import { clientWorkflowId } from '../../activities/client-reminders';
 import { createArbitrary, opArbitrary, show, type Op } from './ops';
 import type { System } from './system';
 
@@ -72,7 +73,8 @@ async function runSequence(sys: System, ops: Op[], opts: RandomOptions, counter:
     // A long run shows how far it got, so a run stopped early still says what it checked.
     if (counter.executed % 250 === 0) opts.log(`  [progress] ${counter.executed} operations checked, no divergence`);
   }
-  await retire(sys, ctx.invoices.flatMap((m) => (m.workflowId ? [m.workflowId] : [])));
+  // The invoices' workflows, and their clients' (which gather reminders) once they exist.
+  await retire(sys, ctx.invoices.flatMap((m) => (m.workflowId ? [m.workflowId, clientWorkflowId(m.email, sys.workflowIdPrefix)] : [])));
 }
 
 export async function runRandom(sys: System, opts: RandomOptions): Promise<RandomResult> {

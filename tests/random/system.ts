@@ -26,6 +26,8 @@ export interface System {
   orm: Orm;
   resend: FakeResend;
   url: string;
+  /** Every workflow of this run starts with it (invoices' and clients'). */
+  workflowIdPrefix: string;
   /** The server's clock: the wall clock plus every skip so far. */
   now(): number;
   /** Moves the server's clock (and every workflow timer) forward. */
@@ -98,7 +100,7 @@ export async function startSystem(): Promise<System> {
   };
 
   const system: System = {
-    env, orm, resend, url, workerLives: 0,
+    env, orm, resend, url, workflowIdPrefix, workerLives: 0,
     now: () => Date.now() + offset,
     async skip(ms) {
       // The server skips only while nothing is in flight (after a kill -9, an activity of the dead
