@@ -98,7 +98,7 @@ describe('automatic choice', () => {
   it('uses the policy and payment day set for a client', async () => {
     const email = 'monthly@client.test';
     const res = await call('PUT', `/v1/clients/${email}`, { policy: 'firm', paymentDay: 1 });
-    expect(res.body).toEqual({ email, policy: 'firm', paymentDay: 1 });
+    expect(res.body).toEqual({ email, policy: 'firm', paymentDay: 1, eInvoiceFormat: null });
     const invoice = await create({ termsDays: 30 }, { email });
     expect(invoice.policy).toEqual({ name: 'firm', reason: 'set for this client' });
     expect(invoice.dueDate.slice(8)).toBe('01'); // "we pay on the 1st"

@@ -57,11 +57,12 @@ describe('the invoice PDF', () => {
       { category: 'E', label: 'Exempt from VAT', taxable: '€50.00', tax: '€0.00' },
     ]);
     expect(d.supply).toBeNull();
-    const text = flat(await pdfText(new Uint8Array(await renderDocumentPdf({ ...d, supply: '1–30 November 2026' }))));
+    const supplied = invoiceDocument({ ...invoiceOf(LINES), supply: { start: '2026-11-01', end: '2026-11-30' } }, [], ISSUED);
+    const text = flat(await pdfText(new Uint8Array(await renderDocumentPdf(supplied))));
     expect(text).toContain('VAT breakdown');
     expect(text).toMatch(/Standard rate 9% €200\.00 €18\.00/);
     expect(text).toMatch(/Exempt from VAT €50\.00 €0\.00/);
-    expect(text).toContain('Date of supply: 1–30 November 2026');
+    expect(text).toContain('Date of supply: 1 November 2026 – 30 November 2026');
   });
 
   it('draws the logo within its box top right, clear of everything else', async () => {
