@@ -1,6 +1,7 @@
 // Public holidays on the time-skipping server: a Bulgarian client's reminder that falls on New
 // Year's Day goes out on the next business day, and the API's preview said so from the start.
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { describe, expect, inject, it } from 'vitest';
 import { addDays, dateIn, zonedInstant } from '../../domain/dates';
 import { isWeekend } from '../../domain/holidays';
 import { invoiceStateQuery, recordPaymentUpdate } from '../../workflows/messages';
@@ -27,6 +28,12 @@ function scenario(today: string) {
 }
 
 describe('public holidays', () => {
+  it('the holiday library stays out of the workflow bundle: the dates come in the input', () => {
+    const bundle = fs.readFileSync(inject('workflowBundlePath'), 'utf8');
+    expect(bundle).toContain('isBusinessDay'); // domain/holidays.ts, pure, is in it
+    expect(bundle).not.toContain('date-holidays');
+  });
+
   it('a Bulgarian client\'s reminder due on New Year\'s Day goes out on the next business day', async () => {
     const { dueDate, newYear, sendDay } = scenario(dateIn(new Date(await ctx.env.currentTimeMs()), 'UTC'));
     if (newYear === '2027-01-01') expect(sendDay).toBe('2027-01-04'); // a Friday: Monday
