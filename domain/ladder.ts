@@ -1,6 +1,7 @@
 // The dunning engine: one pure function turns (policy, invoice, what happened so far) into the
 // exact schedule. The workflow runs it; the API shows it. No I/O, no clock: `now` is passed in.
-import { addDays, dateIn, minutesIn, weekday, zonedInstant } from './dates';
+import { addDays, dateIn, minutesIn, zonedInstant } from './dates';
+import { isBusinessDay, type HolidayDates } from './holidays';
 import { BUILTIN_POLICIES, type BusinessHours, type DunningPolicy } from './policies';
 import type { LadderStep, ScheduledStep } from './types';
 
@@ -9,6 +10,8 @@ export const STANDARD_LADDER: readonly LadderStep[] = BUILTIN_POLICIES.standard.
 export interface ScheduleFacts {
   dueDate: string;
   timeZone: string;
+  /** The client's country's days off; absent for invoices started before holidays were known. */
+  holidays?: HolidayDates;
 }
 
 export interface StepRecord {
@@ -37,25 +40,25 @@ export interface Schedule {
   resumesAt: string | null;
 }
 
-const isWeekend = (date: string) => weekday(date) === 0 || weekday(date) === 6;
-
-/** Saturday and Sunday move to Monday. */
-export function nextBusinessDay(date: string): string {
+/** Saturday, Sunday and the client's public holidays move to the next business day. */
+export function nextBusinessDay(date: string, holidays: HolidayDates = []): string {
   let day = date;
-  while (isWeekend(day)) day = addDays(day, 1);
+  while (!isBusinessDay(day, holidays)) day = addDays(day, 1);
   return day;
 }
 
 /**
- * The first instant at or after `instant` that is a weekday within business hours on the client's
- * clock. Moved to a later day (or to before opening), it lands at `preferredMinutes`.
+ * The first instant at or after `instant` that is a business day (no weekend, no holiday) within
+ * business hours on the client's clock. Moved to a later day (or to before opening), it lands at
+ * `preferredMinutes`.
  */
-export function nextAllowedInstant(instant: Date, timeZone: string, hours: BusinessHours, preferredMinutes = hours.startMinutes): Date {
+export function nextAllowedInstant(instant: Date, timeZone: string, hours: BusinessHours, preferredMinutes = hours.startMinutes, holidays: HolidayDates = []): Date {
   const landing = preferredMinutes >= hours.startMinutes && preferredMinutes < hours.endMinutes ? preferredMinutes : hours.startMinutes;
   let date = dateIn(instant, timeZone);
   let minutes = minutesIn(instant, timeZone);
-  for (let i = 0; i < 14; i++) {
-    if (!isWeekend(date)) {
+  // A month covers the longest run of days off anywhere (a weekend either side of a holiday week).
+  for (let i = 0; i < 31; i++) {
+    if (isBusinessDay(date, holidays)) {
       if (minutes < hours.startMinutes) return zonedInstant(date, landing, timeZone);
       if (minutes < hours.endMinutes) return instant;
     }
@@ -100,7 +103,7 @@ export function planSchedule(policy: DunningPolicy, facts: ScheduleFacts, progre
   const shift = effectiveShift(policy, facts, progress, now);
   const upcoming = remaining.map((step) => ({
     step,
-    at: nextAllowedInstant(new Date(baseInstant(policy, facts, step) + shift), facts.timeZone, policy.businessHours, policy.sendAtMinutes).toISOString(),
+    at: nextAllowedInstant(new Date(baseInstant(policy, facts, step) + shift), facts.timeZone, policy.businessHours, policy.sendAtMinutes, facts.holidays).toISOString(),
   }));
   if (progress.pause) return { state: 'paused', upcoming, resumesAt: progress.pause.resumesAt };
   if (progress.promise) return { state: 'promised', upcoming, resumesAt: progress.promise.breaksAt };
@@ -139,6 +142,6 @@ export function pastAtStart(policy: DunningPolicy, facts: ScheduleFacts, now: Da
 }
 
 /** When a promise to pay for `date` counts as broken: the usual sending time after the grace days. */
-export function promiseBreaksAt(policy: DunningPolicy, date: string, timeZone: string): Date {
-  return nextAllowedInstant(zonedInstant(addDays(date, policy.promiseGraceDays + 1), 0, timeZone), timeZone, policy.businessHours, policy.sendAtMinutes);
+export function promiseBreaksAt(policy: DunningPolicy, date: string, timeZone: string, holidays: HolidayDates = []): Date {
+  return nextAllowedInstant(zonedInstant(addDays(date, policy.promiseGraceDays + 1), 0, timeZone), timeZone, policy.businessHours, policy.sendAtMinutes, holidays);
 }

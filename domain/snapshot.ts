@@ -1,6 +1,7 @@
 // What an invoice's workflow answers when asked: the account, the ladder's plan and the offer,
 // computed by the same pure functions the API and emails use.
 import { accountDue, adjustmentsOf, amountsOf, isClosed, offerState, type Account, type OfferTerms } from './account';
+import type { HolidayDates } from './holidays';
 import { planSchedule, type LadderProgress } from './ladder';
 import type { DunningPolicy } from './policies';
 import type { InvoiceSnapshot, TimelineEntry } from './types';
@@ -10,14 +11,15 @@ export interface SnapshotInput {
   offer: OfferTerms;
   policy: DunningPolicy;
   timeZone: string;
+  holidays?: HolidayDates;
   progress: LadderProgress;
   history: readonly TimelineEntry[];
   now: Date;
 }
 
-export function invoiceSnapshot({ account: a, offer, policy, timeZone, progress, history, now }: SnapshotInput): InvoiceSnapshot {
+export function invoiceSnapshot({ account: a, offer, policy, timeZone, holidays, progress, history, now }: SnapshotInput): InvoiceSnapshot {
   const closed = isClosed(a);
-  const schedule = planSchedule(policy, { dueDate: a.dueDate, timeZone }, progress, now);
+  const schedule = planSchedule(policy, { dueDate: a.dueDate, timeZone, holidays }, progress, now);
   const next = closed || schedule.state === 'paused' ? undefined : schedule.upcoming[0];
   const early = offerState(offer, { status: a.status, discount: a.discount, amounts: amountsOf(a) }, now.getTime());
   return {

@@ -56,6 +56,11 @@ export interface InvoiceWorkflowInput {
   policy: import('./policies').DunningPolicy;
   /** Early-payment discount and late fees, as stated on the invoice. */
   terms: import('./fees').PaymentTerms;
+  /**
+   * The client's country's public holidays over the ladder's span (services/holidays.ts), as data
+   * so replay never consults a library. Absent in workflows started before: weekends only, as then.
+   */
+  holidays?: string[];
 }
 
 export interface PauseInput {

@@ -6,6 +6,7 @@ import { formatMoney } from '../domain/money';
 import type { invoiceWorkflow } from '../workflows/invoice';
 import * as attributes from '../workflows/search-attributes';
 import type { InvoiceWorkflowInput } from '../domain/types';
+import { invoiceHolidays } from './holidays';
 
 export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
   return {
@@ -19,8 +20,12 @@ export function workflowInput(invoice: Invoice): InvoiceWorkflowInput {
     timeZone: invoice.client.timeZone,
     policy: invoice.policy!,
     terms: invoice.terms ?? {},
+    // Only when the client has a country: without one the input stays as it always was.
+    ...withHolidays(invoiceHolidays(invoice)),
   };
 }
+
+const withHolidays = (holidays: string[] | undefined) => (holidays ? { holidays } : {});
 
 /**
  * Starts the invoice's workflow unless it already runs. The id is the invoice number, so a

@@ -4,6 +4,7 @@ import { dateTimeFormat } from '../domain/intl';
 import { NEW_PROGRESS, pastAtStart, planSchedule, supersededSteps } from '../domain/ladder';
 import { BUILTIN_POLICIES } from '../domain/policies';
 import type { InvoiceSnapshot, ScheduledStep } from '../domain/types';
+import { invoiceHolidays } from './holidays';
 
 function localTime(at: string, timeZone: string): string {
   return dateTimeFormat('en-GB', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
@@ -32,7 +33,8 @@ export function scheduleView(invoice: Invoice, live: InvoiceSnapshot | null, now
   }
   // No live workflow to ask (not started yet, or Temporal unreachable): plan it from the record.
   const policy = invoice.policy ?? BUILTIN_POLICIES.standard;
-  const facts = { dueDate: invoice.dueDate, timeZone };
+  // The same holidays the workflow was started with (services/invoice-workflow.ts).
+  const facts = { dueDate: invoice.dueDate, timeZone, holidays: invoiceHolidays(invoice) };
   const closed = invoice.status !== 'open';
   const schedule = planSchedule(policy, facts, { ...NEW_PROGRESS, done: pastAtStart(policy, facts, invoice.createdAt) }, now);
   return {

@@ -185,7 +185,7 @@ export function registerHandlers(run: InvoiceRun): void {
     run.promisesMade++;
     const { progress } = run;
     const shiftMs = progress.pause ? progress.shiftMs + (at.getTime() - Date.parse(progress.pause.since)) : progress.shiftMs;
-    const breaksAt = promiseBreaksAt(run.policy, promise.date, run.timeZone).toISOString();
+    const breaksAt = promiseBreaksAt(run.policy, promise.date, run.timeZone, run.input.holidays).toISOString();
     run.progress = { ...progress, shiftMs, pause: null, promise: { date: promise.date, madeAt: at.toISOString(), breaksAt } };
     run.pendingPaymentId = null;
     const message = `The client promised to pay by ${promise.date}${promise.note ? ` (${promise.note})` : ''}. Reminders wait until then.`;

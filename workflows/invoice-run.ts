@@ -60,11 +60,11 @@ export class InvoiceRun {
   money = (amount: number) => formatMoney(amount, this.input.currency);
   due = () => accountDue(this.account);
   isClosed = () => this.account.status !== 'open';
-  facts = () => ({ dueDate: this.account.dueDate, timeZone: this.timeZone });
+  facts = () => ({ dueDate: this.account.dueDate, timeZone: this.timeZone, holidays: this.input.holidays });
   plan = () => planSchedule(this.policy, this.facts(), this.progress, this.now());
 
   snapshot = (): InvoiceSnapshot =>
-    invoiceSnapshot({ account: this.account, offer: this.offer, policy: this.policy, timeZone: this.timeZone, progress: this.progress, history: this.history, now: this.now() });
+    invoiceSnapshot({ account: this.account, offer: this.offer, policy: this.policy, timeZone: this.timeZone, holidays: this.input.holidays, progress: this.progress, history: this.history, now: this.now() });
 
   /** A new round of the ladder (issue or extension): steps already past are skipped, not sent. */
   startRound() {
