@@ -60,7 +60,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rid = (prefix: string) => `${prefix}_${randomBytes(6).toString('hex')}`;
 /** What the API logged for each answer it could only give as a 500: the error that was not foreseen. */
 const unhandled = () => logs.filter((l) => l.msg === 'unhandled request error');
-const mailsFor = (number: string) => resend.deliveries.filter((d) => d.subject.includes(number));
+/** The invoice's own emails; a voided invoice's credit note (its own document, emailed once) is counted apart. */
+const mailsFor = (number: string) => resend.deliveries.filter((d) => d.subject.includes(number) && !d.idempotencyKey?.includes(':credit_note:'));
 
 // A stack trace, or the internals a 500 would leak.
 const STACK = /\n\s+at |\bat .+\.(ts|js|mjs|cjs):\d+|node_modules|"stack"/;
