@@ -1,6 +1,7 @@
 // /openapi.json, generated from the zod schemas that validate the requests: the two cannot drift.
 import { AuditRequestSchema } from './routes/audit';
 import { documentPaths, documentSchemas } from './openapi-documents';
+import { clientPaths, clientSchemas } from './openapi-clients';
 import { z } from 'zod';
 import {
   ClientProfileSchema,
@@ -130,6 +131,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
         ...documentSchemas(helpers),
+        ...clientSchemas(helpers),
         InvoiceSummary: invoiceSummary,
         Invoice: { allOf: [ref('InvoiceSummary')], type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } }, nextStep: { type: ['object', 'null'] }, timeline: { type: 'array', items: { type: 'object' } } } },
         Error: {
@@ -151,6 +153,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     paths: withIdempotency({
       ...documentPaths(helpers),
+      ...clientPaths(helpers),
       '/healthz': {
         get: { security: [], summary: 'Readiness: database and Temporal', responses: { '200': { description: 'Ready' }, '503': { description: 'A dependency is down' } } },
       },
