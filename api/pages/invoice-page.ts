@@ -51,7 +51,7 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
 
   return `<!doctype html>
 <html lang="${d.context.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${e(l.invoice)} ${e(d.number)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"></head>
+<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${e(l.invoice)} ${e(d.number)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"></head>
 <body><main>
 <header><p class="from">${e(t.from)} ${e(d.issuer.name)}</p><h1>${e(l.invoice)} ${e(d.number)}</h1>
 <p class="status status-${invoice.status}">${e(t[`status_${invoice.status}`])}</p>${flash}

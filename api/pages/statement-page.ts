@@ -1,6 +1,6 @@
 // The client's statement page: every open invoice, the total and one way to pay it all, their
 // credit notes and credit. Server-rendered like the invoice page (its styles, its copy buttons),
-// readable on a phone, no third-party anything.
+// readable on a phone, no third-party anything (not even a favicon request that would 404).
 import QRCode from 'qrcode';
 import type { StatementDocument } from '../../documents/statement-document';
 import { escapeHtml as e } from '../../emails/render';
@@ -20,7 +20,7 @@ export async function renderStatementPage(d: StatementDocument, token: string, i
   const rows = d.invoices.map((i) => {
     const page = invoicePages.get(i.id);
     const number = page ? `<a href="/i/${e(page)}">${e(i.number)}</a>` : e(i.number);
-    return `<tr><td>${number}<br><span class="standing${i.overdue ? ' overdue' : ''}">${e(i.standing)}</span></td><td>${e(i.issued)}</td><td>${e(i.due)}</td>` +
+    return `<tr><td>${number}<span class="phone">${e(l.due)}: ${e(i.due)}</span><span class="standing${i.overdue ? ' overdue' : ''}">${e(i.standing)}</span></td><td>${e(i.issued)}</td><td>${e(i.due)}</td>` +
       `<td class="num">${e(i.total)}</td><td class="num">${e(i.paid)}</td><td class="num"><strong>${e(i.amountDue)}</strong></td></tr>`;
   }).join('');
   const invoices = d.invoices.length
@@ -47,7 +47,7 @@ export async function renderStatementPage(d: StatementDocument, token: string, i
 
   return `<!doctype html>
 <html lang="${d.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${e(w.title)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"><link rel="stylesheet" href="/s/assets/statement.css"></head>
+<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${e(w.title)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"><link rel="stylesheet" href="/s/assets/statement.css"></head>
 <body><main>
 <header><p class="from">${e(t.from)} ${e(d.issuer.name)}</p><h1>${e(w.title)}</h1><p>${e(d.client.name)} · ${e(w.asOf(d.asOf))}</p>${totals}<p>${e(w.intro)}</p></header>
 <section><h2>${e(w.openInvoices)}</h2>${invoices}</section>
@@ -59,6 +59,7 @@ ${creditNotes}${credits}
 </main><script src="/i/assets/page.js" defer></script></body></html>`;
 }
 
-/** Beside the invoice page's styles: the statement's table keeps to a phone's width. */
-export const STATEMENT_CSS = `.statement td{vertical-align:top}.standing{font-size:.9rem;color:#444}.standing.overdue{color:#8a1c1c;font-weight:600}
-.way p{margin:.4rem 0}@media (max-width:560px){.statement th:nth-child(3),.statement td:nth-child(3){display:table-cell}.statement th:nth-child(2),.statement td:nth-child(2),.statement th:nth-child(4),.statement td:nth-child(4),.statement th:nth-child(5),.statement td:nth-child(5){display:none}}`;
+/** Beside the invoice page's styles. On a phone the table keeps two columns: the invoice (its due date under it) and what it owes. */
+export const STATEMENT_CSS = `.statement td{vertical-align:top}.statement td:first-child a,.statement .num{white-space:nowrap}
+.standing{display:block;font-size:.9rem;color:#444}.standing.overdue{color:#8a1c1c;font-weight:600}.statement .phone{display:none}.way p{margin:.4rem 0}
+@media (max-width:560px){.statement :is(th,td):not(:first-child):not(:last-child){display:none}.statement .phone{display:block}}`;
