@@ -10,7 +10,7 @@ const HEADING: TextStyle = { bold: true, size: 11 };
 const QR = { size: 100, gap: 20 };
 
 function drawHeader(layout: Layout, d: StatementDocument): void {
-  const s = stack(layout, layout.width, [{ text: d.words.title, bold: true, size: 18 }, { text: d.asOf, size: 10 }]);
+  const s = stack(layout, layout.width, [{ text: d.words.title, bold: true, size: 18 }, { text: d.words.asOf(d.asOf), size: 10 }]);
   drawStack(layout, s, layout.left, layout.y);
   layout.y += s.height + 16;
   const gap = 24;
