@@ -89,7 +89,7 @@ export function clientPaths({ ref, json, errorResponse, body, ownerErrors }: Hel
         parameters: [email], requestBody: body('ClientPayment'),
         responses: {
           '201': { description: 'Applied: each part and the credit', content: json(ref('ClientPaymentResult')) }, '200': { description: 'Every part was applied before (a retry)', content: json(ref('ClientPaymentResult')) },
-          ...ownerErrors, '409': errorResponse('No open invoice in that currency, or a named invoice is closed'),
+          ...ownerErrors, '409': errorResponse('No open invoice in that currency'),
         },
       },
     },

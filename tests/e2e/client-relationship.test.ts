@@ -132,15 +132,25 @@ describe('a transfer whose reference names several invoices', () => {
     expect((await invoice(c.id)).amountDue).toBe(4_000);
   });
 
-  it('one named invoice is an ordinary match; invoices of two clients wait for the owner', async () => {
+  it('one named invoice is an ordinary match; invoices of two clients wait for the owner, who may split them', async () => {
     const { invoices: [one] } = await client(10);
     expect((await webhook({ id: rid('tx'), amount: 1_000, reference: `thanks ${one.number.replace(/-/g, '')}` })).body.outcome).toBe('applied');
     expect((await invoice(one.id)).amountPaid).toBe(1_000);
     const { invoices: [other] } = await client(10);
     const tx = rid('tx');
-    const res = await webhook({ id: tx, amount: 2_000, reference: `${one.number} ${other.number}` });
+    const res = await webhook({ id: tx, amount: TOTAL + 5_000, reference: `${one.number} ${other.number}` });
     expect(res.body.outcome).toBe('unapplied: the reference names invoices of different clients');
-    expect(await ctx.orm.em.fork().findOne(UnappliedPayment, { externalId: tx })).toMatchObject({ amount: 2_000 });
+    const held = await ctx.orm.em.fork().findOneOrFail(UnappliedPayment, { externalId: tx });
+    expect(held).toMatchObject({ amount: TOTAL + 5_000 });
+
+    // The owner decides: split it over both, in the order given; assigning again is refused.
+    const assigned = await call('POST', `/v1/payments/unapplied/${held.id}/assign`, { invoiceIds: [one.id, other.id] });
+    expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
+    expect(assigned.body.split.parts.map((p: { invoiceId: string; amount: number; outcome: string }) => [p.invoiceId, p.amount, p.outcome])).toEqual([[one.id, TOTAL - 1_000, 'applied'], [other.id, 6_000, 'applied']]);
+    expect(await invoice(one.id)).toMatchObject({ status: 'paid' });
+    expect(await invoice(other.id)).toMatchObject({ amountPaid: 6_000 });
+    expect((await call('POST', `/v1/payments/unapplied/${held.id}/assign`, { invoiceIds: [other.id] })).status).toBe(409);
+    expect((await call('POST', `/v1/payments/unapplied/${held.id}/assign`, { invoiceId: one.id, invoiceIds: [other.id] })).status).toBe(400);
   });
 });
 
