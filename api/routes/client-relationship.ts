@@ -1,6 +1,7 @@
 // The client as one relationship: one payment over several invoices, one statement (JSON or
 // PDF, and the client's link to its page), one pause or resume for all their open invoices.
 import { Router, type Request } from 'express';
+import { z } from 'zod';
 import { payClient } from '../../services/client-payments';
 import { pauseClient, resumeClient } from '../../services/client-pause';
 import { buildStatement } from '../../services/statement';
@@ -13,7 +14,8 @@ import { ClientEmailSchema, ClientPauseSchema, ClientPaymentSchema, ClientResume
 export function clientRelationshipRouter(deps: AppDeps): Router {
   const router = Router();
   const { orm } = deps;
-  const emailOf = (req: Request) => parse(ClientEmailSchema, req.params.email);
+  // Parsed as a named field, so a bad one is reported as `email`.
+  const emailOf = (req: Request) => parse(z.object({ email: ClientEmailSchema }), { email: req.params.email }).email;
 
   const statementOf = async (email: string) => {
     const statement = await buildStatement(orm, email);
