@@ -17,6 +17,8 @@ import { issuerRouter } from './routes/issuer';
 import { outboxRouter } from './routes/outbox';
 import { clientsRouter } from './routes/clients';
 import { clientPagesRouter } from './routes/client-pages';
+import { clientRelationshipRouter } from './routes/client-relationship';
+import { statementPagesRouter } from './routes/statement-pages';
 import { changeOrderPagesRouter } from './routes/change-order-pages';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   const publicLimit = rateLimit({ orm: deps.orm, scope: 'public', max: deps.publicRateLimitPerMinute ?? 120 });
   app.use('/i', publicLimit, clientPagesRouter(deps));
   app.use('/c', publicLimit, changeOrderPagesRouter(deps));
+  app.use('/s', publicLimit, statementPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));
@@ -73,7 +76,7 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/reference-rates', referenceRatesRouter(deps));
   owner.use('/tasks', tasksRouter(deps));
   owner.use('/policies', policiesRouter(deps));
-  owner.use('/clients', clientsRouter(deps));
+  owner.use('/clients', clientsRouter(deps), clientRelationshipRouter(deps));
   owner.use('/payments', paymentsRouter(deps));
   owner.use('/recurring', recurringRouter(deps));
   owner.use('/audit', auditRouter(deps));

@@ -1,6 +1,8 @@
 // /openapi.json, generated from the zod schemas that validate the requests: the two cannot drift.
 import { AuditRequestSchema } from './routes/audit';
+import { AssignSchema } from './routes/payments';
 import { documentPaths, documentSchemas } from './openapi-documents';
+import { clientPaths, clientSchemas } from './openapi-clients';
 import { z } from 'zod';
 import {
   ClientProfileSchema,
@@ -130,6 +132,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         },
         ...documentSchemas(helpers),
+        ...clientSchemas(helpers),
         InvoiceSummary: invoiceSummary,
         Invoice: { allOf: [ref('InvoiceSummary')], type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } }, nextStep: { type: ['object', 'null'] }, timeline: { type: 'array', items: { type: 'object' } } } },
         Error: {
@@ -151,6 +154,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     },
     paths: withIdempotency({
       ...documentPaths(helpers),
+      ...clientPaths(helpers),
       '/healthz': {
         get: { security: [], summary: 'Readiness: database and Temporal', responses: { '200': { description: 'Ready' }, '503': { description: 'A dependency is down' } } },
       },
@@ -245,7 +249,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         get: { summary: 'Payments that matched no invoice (or came in another currency), waiting for you', responses: { '200': { description: 'Unapplied payments' }, ...ownerErrors } },
       },
       '/v1/payments/unapplied/{id}/assign': {
-        post: { summary: 'Apply an unapplied payment to an invoice in the same currency', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: { required: true, content: json({ type: 'object', required: ['invoiceId'], properties: { invoiceId: { type: 'string', format: 'uuid' } } }) }, responses: { '200': { description: 'Applied' }, ...ownerErrors, '404': errorResponse('No such payment'), '409': errorResponse('Already assigned') } },
+        post: { summary: 'Apply an unapplied payment to an invoice in the same currency (invoiceId), or split it over several (invoiceIds, in order)', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: { required: true, content: json(jsonSchema(AssignSchema)) }, responses: { '200': { description: 'Applied; with invoiceIds, `split` lists each part' }, ...ownerErrors, '404': errorResponse('No such payment'), '409': errorResponse('Already assigned') } },
       },
       '/v1/audit': {
         post: {

@@ -1,6 +1,7 @@
 // What the client sees of an invoice, in their language, whatever the medium (page or PDF):
 // one model so the page, the PDF and the emails show the same numbers.
 import { amountDueOf, type ChangeOrder, type Invoice, type PaymentInstructions } from '../db/entities';
+import { creditorReference, printCreditorReference } from '../domain/creditor-reference';
 import { epcQrPayload } from '../domain/epc-qr';
 import { numberFormat } from '../domain/intl';
 import { isHttpsUrl } from '../domain/text';
@@ -28,8 +29,10 @@ export interface DocumentVatRow {
 
 /** How to pay an open invoice: what the page and the PDF both show. */
 export interface DocumentPayment {
-  /** What the client writes on a transfer: the invoice number. */
+  /** What the client writes on a transfer: the invoice's ISO 11649 reference, printed in groups of four. */
   reference: string;
+  /** The same reference as a bank's field takes it (no spaces); the EPC QR carries it. */
+  creditorReference: string;
   bank: NonNullable<PaymentInstructions['bankTransfer']> | null;
   /** https only: a row stored before that rule must not become a javascript: link. */
   cardUrl: string | null;
@@ -85,10 +88,12 @@ function paymentOf(invoice: Invoice, amountDueMinor: number): DocumentPayment | 
   const bank = p.bankTransfer ?? null;
   const cardUrl = p.cardPaymentUrl && isHttpsUrl(p.cardPaymentUrl) ? p.cardPaymentUrl : null;
   if (!bank && !cardUrl && !p.crypto) return null;
+  // Structured, so the client's bank checks it as it is typed and ours matches it without guessing.
+  const reference = creditorReference(invoice.number);
   const epcQr = bank?.iban && invoice.currency === 'EUR'
-    ? epcQrPayload({ name: bank.accountName, iban: bank.iban, bic: bank.bic, amountMinor: amountDueMinor, text: invoice.number })
+    ? epcQrPayload({ name: bank.accountName, iban: bank.iban, bic: bank.bic, amountMinor: amountDueMinor, creditorReference: reference })
     : null;
-  return { reference: invoice.number, bank, cardUrl, crypto: p.crypto ?? null, epcQr };
+  return { reference: printCreditorReference(reference), creditorReference: reference, bank, cardUrl, crypto: p.crypto ?? null, epcQr };
 }
 
 /** Each exempt category's statement once; an exemption (E) with the owner's reason. */

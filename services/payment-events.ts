@@ -2,12 +2,14 @@
 // handed to its workflow, counted once. What cannot be matched waits for a person.
 import { logger } from '../observability/logger';
 import { metrics } from '../observability/metrics';
-import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { Invoice, Payment, UnappliedPayment } from '../db/entities';
+import { Invoice, Payment } from '../db/entities';
 import type { Orm } from '../db/orm';
+import { invoiceNumbersIn } from '../domain/invoice-references';
 import { DomainError } from './errors';
 import { pauseReminders, refundPayment, reportFailedPayment, reportPendingPayment, sendPayment } from './invoice-commands';
+import { splitNamedPayment } from './reference-splits';
+import { holdUnapplied } from './unapplied-payments';
 
 export type PaymentEventKind = 'succeeded' | 'pending' | 'failed' | 'refunded' | 'disputed';
 
@@ -28,9 +30,8 @@ export interface PaymentEvent {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const INVOICE_NUMBER = /INV-\d{4}-\d{4,}/i;
 
-/** By invoice id, else by the payment already in the ledger, else by the number in the reference. */
+/** By invoice id, else by the payment already in the ledger, else by the (first) invoice the reference names. */
 export async function matchInvoice(orm: Orm, event: Pick<PaymentEvent, 'invoiceId' | 'paymentId' | 'reference'>): Promise<Invoice | null> {
   const em = orm.em.fork();
   if (event.invoiceId && UUID.test(event.invoiceId)) {
@@ -39,19 +40,10 @@ export async function matchInvoice(orm: Orm, event: Pick<PaymentEvent, 'invoiceI
   }
   const known = await em.findOne(Payment, { paymentKey: event.paymentId });
   if (known) return em.findOne(Invoice, { id: known.invoiceId });
-  const number = event.reference?.match(INVOICE_NUMBER)?.[0]?.toUpperCase();
-  return number ? em.findOne(Invoice, { number }) : null;
-}
-
-async function holdUnapplied(orm: Orm, event: PaymentEvent, reason: string): Promise<string> {
-  const [source, ...rest] = event.paymentId.split(':');
-  await orm.em.fork().createQueryBuilder(UnappliedPayment)
-    .insert({
-      id: randomUUID(), source, externalId: rest.join(':') || event.paymentId, amount: event.amount, currency: event.currency,
-      method: event.method, reference: event.reference ?? null, reason, receivedAt: new Date(event.receivedAt),
-    })
-    .onConflict(['source', 'external_id']).ignore().execute();
-  return `unapplied: ${reason}`;
+  const numbers = invoiceNumbersIn(event.reference);
+  if (numbers.length === 0) return null;
+  const named = await em.find(Invoice, { number: { $in: numbers } });
+  return numbers.map((n) => named.find((i) => i.number === n)).find(Boolean) ?? null;
 }
 
 export async function applyPaymentEvent(deps: { orm: Orm; temporal: Client }, event: PaymentEvent): Promise<string> {
@@ -62,6 +54,9 @@ export async function applyPaymentEvent(deps: { orm: Orm; temporal: Client }, ev
 }
 
 async function dispatch(deps: { orm: Orm; temporal: Client }, event: PaymentEvent): Promise<string> {
+  // Money whose reference names several invoices (and no single invoice id) is split across them.
+  const split = event.kind === 'succeeded' && !(event.invoiceId && UUID.test(event.invoiceId)) ? await splitNamedPayment(deps, event) : null;
+  if (split) return split;
   const invoice = await matchInvoice(deps.orm, event);
   if (!invoice) return event.kind === 'succeeded' ? holdUnapplied(deps.orm, event, 'no matching invoice') : 'unmatched';
   // Money in another currency is never applied on its own: a person decides what it is worth.

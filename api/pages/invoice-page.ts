@@ -20,8 +20,9 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
   const open = invoice.status === 'open';
   // The ways to pay come from the document model, as the PDF's do: one rule for both.
   const pay = d.payment;
-  const copyable = (label: string, value: string) =>
-    `<div class="copy"><span class="label">${e(label)}</span> <code>${e(value)}</code> <button type="button" data-copy="${e(value)}" aria-label="${e(t.copy)}: ${e(label)}">${e(t.copy)}</button></div>`;
+  /** `copied`: what the button copies when it differs from what is shown (a reference without its spaces). */
+  const copyable = (label: string, value: string, copied = value) =>
+    `<div class="copy"><span class="label">${e(label)}</span> <code>${e(value)}</code> <button type="button" data-copy="${e(copied)}" aria-label="${e(t.copy)}: ${e(label)}">${e(t.copy)}</button></div>`;
 
   const ways: string[] = [];
   if (pay?.cardUrl) ways.push(`<section class="way"><h3>${e(t.cardPay)}</h3><p><a class="button" href="${e(pay.cardUrl)}" rel="noopener noreferrer">${e(t.cardPay)}: ${e(d.amountDue)}</a></p></section>`);
@@ -30,7 +31,7 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
     const code = pay.epcQr ? await qr(pay.epcQr) : '';
     ways.push(`<section class="way"><h3>${e(l.bankTransfer)} ${e(b.accountName)}</h3>` +
       [b.iban && copyable('IBAN', b.iban), b.bic && copyable('BIC', b.bic), b.accountNumber && copyable('Account', b.accountNumber), b.routingNumber && copyable('Routing', b.routingNumber)].filter(Boolean).join('') +
-      copyable(l.amountDue, d.amountDue) + copyable(l.reference, pay.reference) +
+      copyable(l.amountDue, d.amountDue) + copyable(l.reference, pay.reference, pay.creditorReference) +
       (code ? `<figure class="qr">${code}<figcaption>${e(t.scan)}</figcaption></figure>` : '') + '</section>');
   }
   if (pay?.crypto) {
@@ -50,7 +51,7 @@ export async function renderInvoicePage(invoice: Invoice, token: string, state: 
 
   return `<!doctype html>
 <html lang="${d.context.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>${e(l.invoice)} ${e(d.number)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"></head>
+<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>${e(l.invoice)} ${e(d.number)} · ${e(d.issuer.name)}</title><link rel="stylesheet" href="/i/assets/page.css"></head>
 <body><main>
 <header><p class="from">${e(t.from)} ${e(d.issuer.name)}</p><h1>${e(l.invoice)} ${e(d.number)}</h1>
 <p class="status status-${invoice.status}">${e(t[`status_${invoice.status}`])}</p>${flash}

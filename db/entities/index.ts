@@ -4,8 +4,10 @@ export * from './records';
 export * from './policy';
 export * from './credit-note';
 export * from './reference-rate';
+export * from './client-relationship';
 import { CreditNoteSchema } from './credit-note';
 import { ReferenceRateSchema } from './reference-rate';
+import { PaymentSplitSchema, StatementLinkSchema } from './client-relationship';
 import { IssuerSchema } from './issuer';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
@@ -42,4 +44,6 @@ export const ENTITY_SCHEMAS = [
   RecurringPlanSchema,
   CreditNoteSchema,
   ReferenceRateSchema,
+  PaymentSplitSchema,
+  StatementLinkSchema,
 ];

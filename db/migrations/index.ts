@@ -16,6 +16,7 @@ import { Migration20261202000011_credit_notes } from './Migration20261202000011_
 import { Migration20261202000012_reference_rates } from './Migration20261202000012_reference_rates';
 import { Migration20261202000013_client_e_invoice } from './Migration20261202000013_client_e_invoice';
 import { Migration20261202000020_issuer_logo } from './Migration20261202000020_issuer_logo';
+import { Migration20261202000030_client_relationship } from './Migration20261202000030_client_relationship';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -35,4 +36,5 @@ export const migrationsList = [
   { name: 'Migration20261202000012_reference_rates', class: Migration20261202000012_reference_rates },
   { name: 'Migration20261202000013_client_e_invoice', class: Migration20261202000013_client_e_invoice },
   { name: 'Migration20261202000020_issuer_logo', class: Migration20261202000020_issuer_logo },
+  { name: 'Migration20261202000030_client_relationship', class: Migration20261202000030_client_relationship },
 ];

@@ -20,14 +20,16 @@ const images = async (pdf: Uint8Array) => (await pdfLayout(pdf)).flatMap((p) => 
 const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 describe('the invoice PDF', () => {
-  it('says how to pay: bank details with the invoice number as the reference, the card link, and the EPC QR for euro', async () => {
+  it('says how to pay: bank details with the invoice\'s RF creditor reference, the card link, and the EPC QR for euro carrying it', async () => {
     const pdf = await render(invoiceOf(LINES), [], ISSUED);
     const text = flat(await pdfText(pdf));
     expect(text).toContain('How to pay');
     expect(text).toContain('Bank transfer to Studio Ivanova');
     expect(text).toContain('IBAN: BG80BNBG96611020345678');
     expect(text).toContain('BIC: BNBGBGSD');
-    expect(text).toContain('Payment reference: INV-2026-0042');
+    expect(text).toContain('Payment reference: RF73 INV2 0260 042');
+    // The code carries the same reference in its structured field (line 10), and no free text.
+    expect(invoiceDocument(invoiceOf(LINES), [], ISSUED).payment!.epcQr!.split('\n').slice(9)).toEqual(['RF73INV20260042']);
     expect(text).toContain('https://pay.example.test/inv/42');
     const [qr] = await images(pdf);
     expect(qr, 'the EPC QR code').toBeDefined();
