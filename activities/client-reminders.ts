@@ -12,6 +12,7 @@ import { messageContext } from '../emails/context';
 import { GROUPED_WORDS, renderGroupedReminder } from '../emails/grouped-reminder';
 import { metrics } from '../observability/metrics';
 import { activeToken, pageUrl } from '../services/invoice-links';
+import { statementToken, statementUrl } from '../services/statement-links';
 import { reminderDueSignal } from '../workflows/messages';
 import type { EmailDeps } from './email';
 
@@ -79,7 +80,9 @@ export function createReminderBatchActivities(deps: EmailDeps, sendClientEmail: 
       const intl = locale === 'bg' ? 'bg-BG' : 'en-GB';
       const rendered = renderGroupedReminder({
         locale, clientName: first.client.name, issuerName: first.issuerSnapshot.name, tone, items: listed.map((l) => l.item),
-        total: [...sums].map(([currency, sum]) => formatMoney(sum, currency, intl)).join(' + '), payAllUrl: null,
+        total: [...sums].map(([currency, sum]) => formatMoney(sum, currency, intl)).join(' + '),
+        // The client's statement page: every open invoice, and one transfer for them all.
+        payAllUrl: statementUrl(deps.publicUrl, await statementToken(em, clientEmail.toLowerCase())),
       });
       let providerId: string | null;
       try {

@@ -1,7 +1,8 @@
 // Grouped reminders (issue 15): a client's reminder steps of one day go out as one email, through
 // the client's own workflow; each invoice keeps its ladder and its timeline says what carried it.
 import { describe, expect, it } from 'vitest';
-import { TimelineEvent } from '../../db/entities';
+import { Payment, TimelineEvent } from '../../db/entities';
+import { payClient } from '../../services/client-payments';
 import { invoiceStateQuery } from '../../workflows/messages';
 import { issueInvoice, mailsTo, useTimeSkipping } from '../support/time-skipping';
 import { waitFor } from '../support/wait';
@@ -28,6 +29,8 @@ describe('grouped reminders', () => {
     expect(after, after.map((m) => m.subject).join(' | ')).toHaveLength(1);
     expect(reminders[0].subject).toContain('3 invoices');
     for (const { invoice } of issued) expect(reminders[0].text).toContain(invoice.number);
+    // One link pays them all: the client's statement page.
+    expect(reminders[0].text).toMatch(/See and pay them all: http:\/\/127\.0\.0\.1\/s\/\S+/);
 
     // Each invoice moved on its own ladder, and its timeline names the email that carried its step.
     for (const { invoice, handle } of issued) {
@@ -37,6 +40,15 @@ describe('grouped reminders', () => {
         return found.length ? found : undefined;
       }, 30_000, `${invoice.number}'s timeline line`);
       expect(lines[0].message).toMatch(/Reminder sent in one email with the client's 2 other open invoices \(client-reminder:[0-9a-f]+\)/);
+    }
+
+    // One transfer for all three settles all three, each by its own workflow, with three ledger rows.
+    const total = issued.reduce((sum, { invoice }) => sum + invoice.total, 0);
+    const split = await payClient({ orm: ctx.orm, temporal: ctx.env.client }, email, { amount: total, currency: 'EUR', method: 'bank_transfer', reference: 'all three' }, 'pay-all-1');
+    expect(split.parts.map((p) => p.outcome)).toEqual(['applied', 'applied', 'applied']);
+    for (const { invoice, handle } of issued) {
+      expect((await handle.query(invoiceStateQuery)).status).toBe('paid');
+      expect(await ctx.orm.em.fork().count(Payment, { invoiceId: invoice.id })).toBe(1);
     }
   }, 120_000);
 
