@@ -110,3 +110,9 @@ export function instalmentPolicy(policy: DunningPolicy): DunningPolicy {
 export function describePlan(plan: PlanInput, money: (amount: number) => string): string {
   return `${plan.instalments.length} instalments: ${plan.instalments.map((i) => `${money(i.amount)} by ${i.dueDate}`).join(', ')}`;
 }
+
+/** A plan the workflow follows: which instalment the ladder's current round is for. */
+export interface ActivePlan {
+  plan: InstalmentPlan;
+  round: number;
+}
