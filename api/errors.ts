@@ -17,6 +17,7 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   invoice_not_found: 404,
   invoice_closed: 409,
   payment_rejected: 400,
+  invalid_plan: 400,
   not_allowed_now: 409,
   unknown_policy: 400,
   policy_exists: 409,

@@ -13,6 +13,7 @@ import {
   PauseSchema,
   PaymentCreateSchema,
   PolicyInputSchema,
+  PlanSchema,
   PromiseSchema,
   ResumeSchema,
   TaskCompletionSchema,
@@ -120,6 +121,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         Pause: jsonSchema(PauseSchema),
         Resume: jsonSchema(ResumeSchema),
         Promise: jsonSchema(PromiseSchema),
+        Plan: jsonSchema(PlanSchema),
         TaskCompletion: jsonSchema(TaskCompletionSchema),
         Schedule: {
           type: 'object',
@@ -224,6 +226,9 @@ export function buildOpenApiDocument(serverUrl: string) {
       },
       '/v1/invoices/{id}/resume': {
         post: { summary: 'Resume reminders where they stopped (no burst)', parameters: [idParam], requestBody: { required: false, content: json(ref('Resume')) }, responses: { '200': { description: 'Resumed', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not paused') } },
+      },
+      '/v1/invoices/{id}/plan': {
+        post: { summary: 'Agree an instalment plan: the balance in 2 to 12 dated parts; reminders follow each instalment', parameters: [idParam], requestBody: body('Plan'), responses: { '200': { description: 'Agreed; `plan` shows each instalment', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Invoice closed or in collections review') } },
       },
       '/v1/invoices/{id}/promise': {
         post: { summary: 'Record a promise to pay by a date; reminders wait until then plus the grace days', parameters: [idParam], requestBody: body('Promise'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Date in the past, too far, or invoice closed') } },

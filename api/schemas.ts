@@ -267,6 +267,16 @@ export const PauseSchema = z
 
 export const ResumeSchema = z.object({ note: paragraph(500).optional() }).strict();
 
+/** An instalment plan: its dates and sums are checked against the balance by the workflow (domain/instalments.ts). */
+export const PlanSchema = z
+  .object({
+    instalments: z
+      .array(z.object({ dueDate: isoDate, amount: minorUnits('This instalment, in minor units').positive('must be greater than 0') }).strict())
+      .min(2, 'a plan has 2 to 12 instalments')
+      .max(12, 'a plan has 2 to 12 instalments'),
+  })
+  .strict();
+
 export const PromiseSchema = z.object({ date: isoDate, note: paragraph(500).optional() }).strict();
 
 export const TaskCompletionSchema = z

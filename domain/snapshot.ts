@@ -2,6 +2,7 @@
 // computed by the same pure functions the API and emails use.
 import { accountDue, adjustmentsOf, amountsOf, isClosed, offerState, type Account, type OfferTerms } from './account';
 import type { HolidayDates } from './holidays';
+import type { PlanStanding } from './instalments';
 import { planSchedule, type LadderProgress } from './ladder';
 import type { DunningPolicy } from './policies';
 import type { InvoiceSnapshot, TimelineEntry } from './types';
@@ -15,11 +16,14 @@ export interface SnapshotInput {
   progress: LadderProgress;
   history: readonly TimelineEntry[];
   now: Date;
+  /** The date the ladder counts from: an instalment's while a plan is followed. */
+  ladderDueDate?: string;
+  plan?: PlanStanding | null;
 }
 
-export function invoiceSnapshot({ account: a, offer, policy, timeZone, holidays, progress, history, now }: SnapshotInput): InvoiceSnapshot {
+export function invoiceSnapshot({ account: a, offer, policy, timeZone, holidays, progress, history, now, ladderDueDate, plan }: SnapshotInput): InvoiceSnapshot {
   const closed = isClosed(a);
-  const schedule = planSchedule(policy, { dueDate: a.dueDate, timeZone, holidays }, progress, now);
+  const schedule = planSchedule(policy, { dueDate: ladderDueDate ?? a.dueDate, timeZone, holidays }, progress, now);
   const next = closed || schedule.state === 'paused' ? undefined : schedule.upcoming[0];
   const early = offerState(offer, { status: a.status, discount: a.discount, amounts: amountsOf(a) }, now.getTime());
   return {
@@ -46,5 +50,6 @@ export function invoiceSnapshot({ account: a, offer, policy, timeZone, holidays,
       promise: progress.promise,
     },
     earlyPayment: early,
+    plan: plan ?? null,
   };
 }

@@ -1,4 +1,5 @@
 // Types shared by the API, the worker and the workflow. Plain data only: it crosses Temporal's payload converter.
+import type { PlanStanding } from './instalments';
 
 /** Stripe's words for an invoice's status. */
 export type InvoiceStatus = 'draft' | 'open' | 'paid' | 'uncollectible' | 'void';
@@ -197,4 +198,6 @@ export interface InvoiceSnapshot {
     promise: { date: string; madeAt: string; breaksAt: string } | null;
   };
   earlyPayment: { deadline: string; discount: number; discountedTotal: number; stands: boolean; applied: boolean; payNow: number } | null;
+  /** The instalment plan agreed, with each instalment's standing; absent from workflows older than plans. */
+  plan?: PlanStanding | null;
 }

@@ -13,6 +13,7 @@ export type DomainErrorCode =
   | 'invoice_not_found'
   | 'invoice_closed'
   | 'payment_rejected'
+  | 'invalid_plan'
   | 'not_allowed_now'
   | 'unknown_policy'
   | 'policy_exists'

@@ -32,6 +32,7 @@ import type {
   VoidInput,
 } from '../domain/types';
 import { registerCreditNoteHandler } from './credit-note-handler';
+import { registerPlanHandler } from './plan-handler';
 import type { InvoiceRun } from './invoice-run';
 import {
   decideChangeOrderUpdate,
@@ -76,6 +77,7 @@ export function registerHandlers(run: InvoiceRun): void {
   };
 
   registerCreditNoteHandler(run);
+  registerPlanHandler(run);
   // Which email carried a reminder the client's workflow sent: a line on this invoice's timeline.
   setHandler(reminderCarriedSignal, async (c: ReminderCarried) => {
     const how = !c.sent ? `Reminder not sent: ${c.reason ?? 'unknown'}.` : c.groupKey ? `Reminder sent in one email with the client's ${c.invoices - 1} other open invoice${c.invoices === 2 ? '' : 's'} (${c.groupKey}).` : 'Reminder sent.';

@@ -2,6 +2,8 @@
 // the timeline gets its line, the Temporal UI its search attributes, PostgreSQL its projection.
 import { ActivityFailure, ApplicationFailure, log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { accountDue, openAccount, rowOf, type Account, type Entries, type OfferTerms } from '../domain/account';
+import { dateIn } from '../domain/dates';
+import { instalmentPolicy, planStanding, type ActivePlan } from '../domain/instalments';
 import { formatMoney } from '../domain/money';
 import { planSchedule, type LadderProgress, NEW_PROGRESS, pastAtStart } from '../domain/ladder';
 import { NO_LATE_FEES, type LateFeeProgress } from '../domain/fees';
@@ -29,7 +31,8 @@ export class InvoiceRun {
   promisesMade = 0;
   /** Bumped by every change, so a waiting loop wakes up and re-plans. */
   changes = 0;
-  readonly policy: DunningPolicy;
+  /** An agreed instalment plan: the ladder follows its current instalment instead of the due date. */
+  instalments: ActivePlan | null = null;
   readonly offer: OfferTerms;
   readonly timeZone: string;
   readonly workflowId = workflowInfo().workflowId;
@@ -41,13 +44,17 @@ export class InvoiceRun {
 
   constructor(readonly input: InvoiceWorkflowInput) {
     this.account = openAccount(input);
-    this.policy = input.policy;
     this.timeZone = input.timeZone;
     this.offer = { terms: input.terms, issueDate: input.issueDate, timeZone: input.timeZone, total: input.total };
     // A workflow started without our attributes (the time-skipping test server) leaves them alone.
     const started = workflowInfo().typedSearchAttributes;
     this.searchable = started.get(attributes.InvoiceNumber) !== undefined;
     this.published = `${started.get(attributes.Stage)}|${started.get(attributes.AmountDue)}|${started.get(attributes.DueDate)?.toISOString().slice(0, 10)}`;
+  }
+
+  /** The ladder in force: the invoice's policy, or one instalment's share of it while a plan is followed. */
+  get policy(): DunningPolicy {
+    return this.instalments ? instalmentPolicy(this.input.policy) : this.input.policy;
   }
 
   background(effect: Promise<unknown>): void {
@@ -60,11 +67,12 @@ export class InvoiceRun {
   money = (amount: number) => formatMoney(amount, this.input.currency);
   due = () => accountDue(this.account);
   isClosed = () => this.account.status !== 'open';
-  facts = () => ({ dueDate: this.account.dueDate, timeZone: this.timeZone, holidays: this.input.holidays });
+  facts = () => ({ dueDate: this.instalments?.plan.instalments[this.instalments.round].dueDate ?? this.account.dueDate, timeZone: this.timeZone, holidays: this.input.holidays });
   plan = () => planSchedule(this.policy, this.facts(), this.progress, this.now());
 
   snapshot = (): InvoiceSnapshot =>
-    invoiceSnapshot({ account: this.account, offer: this.offer, policy: this.policy, timeZone: this.timeZone, holidays: this.input.holidays, progress: this.progress, history: this.history, now: this.now() });
+    invoiceSnapshot({ account: this.account, offer: this.offer, policy: this.policy, timeZone: this.timeZone, holidays: this.input.holidays, progress: this.progress, history: this.history, now: this.now(),
+      ladderDueDate: this.facts().dueDate, plan: this.instalments ? planStanding(this.instalments.plan, this.due(), dateIn(this.now(), this.timeZone)) : null });
 
   /** A new round of the ladder (issue or extension): steps already past are skipped, not sent. */
   startRound() {

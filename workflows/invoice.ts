@@ -8,9 +8,11 @@ import { dateIn } from '../domain/dates';
 import { accrueLateFees } from '../domain/fees';
 import { dueNow, effectiveShift } from '../domain/ladder';
 import type { CollectionsDecision, InvoiceStatus, InvoiceWorkflowInput, LadderStep, Stage } from '../domain/types';
+import { INSTALMENT_MISSED } from '../domain/instalments';
 import { registerHandlers } from './invoice-handlers';
 import { InvoiceRun } from './invoice-run';
 import { clientReminders } from './effects';
+import { awaitPlanChange, followPlan, instalmentMissed } from './plan-handler';
 
 /** The ladder's first round is laid out before any handler runs (found by a pause sent right after issue). */
 export const ROUND_FIRST_PATCH = 'round-first';
@@ -48,7 +50,12 @@ export async function invoiceWorkflow(input: InvoiceWorkflowInput): Promise<Invo
 
   for (let settled = 1; ; settled++) {
     while (!run.isClosed()) {
+      if (run.instalments) await followPlan(run);
       const schedule = run.plan();
+      if (schedule.state === 'finished' && run.instalments) {
+        await awaitPlanChange(run); // a missed instalment: a person has a task
+        continue;
+      }
       if (schedule.state === 'finished') {
         // Collections review: a person decides. Dunwell never escalates to a third party on its own.
         await condition(() => run.isClosed() || run.decision !== undefined);
@@ -113,9 +120,12 @@ async function chargeLateFees(run: InvoiceRun): Promise<void> {
 }
 
 async function runStep(run: InvoiceRun, step: LadderStep): Promise<void> {
-  const key = `${step.id}:${run.account.dueDate}`;
+  if (run.instalments && step.id === INSTALMENT_MISSED) return instalmentMissed(run);
+  // The ladder's date: the invoice's, or the current instalment's (each instalment's steps are their own).
+  const key = `${step.id}:${run.facts().dueDate}`;
   const invoiceId = run.input.invoiceId;
-  if (step.action === 'email_client') await chargeLateFees(run);
+  // The plan's amounts are what was agreed: no late fee is added to them.
+  if (step.action === 'email_client' && !run.instalments) await chargeLateFees(run);
   if (run.isClosed()) return;
   await run.commit(ladderStep(run.account, step.stage), step.id, `Step "${step.id}" (${step.tone}).`, key);
   if (step.action === 'email_client') {

@@ -1,5 +1,6 @@
 // Every message an invoice workflow understands. The API sends them, the workflow handles them.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PlanInput } from '../domain/instalments';
 import type { InvoiceProjection } from '../domain/projection';
 import type {
   ChangeOrderInput,
@@ -44,3 +45,5 @@ export const paymentPendingUpdate = defineUpdate<InvoiceSnapshot, [PendingPaymen
 export const paymentFailedUpdate = defineUpdate<InvoiceSnapshot, [FailedPaymentInput]>('paymentFailed');
 /** The client approved or declined a change order in writing: an approved one adds its total to what is due. */
 export const decideChangeOrderUpdate = defineUpdate<InvoiceSnapshot, [ChangeOrderInput]>('decideChangeOrder');
+/** The owner agreed an instalment plan with the client: the ladder follows each instalment. */
+export const agreePlanUpdate = defineUpdate<InvoiceSnapshot, [PlanInput]>('agreePlan');

@@ -6,6 +6,7 @@ import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
 import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment } from '../../services/invoice-commands';
 import { creditNoteView, issueCreditNote } from '../../services/credit-notes';
+import { agreePlan } from '../../services/instalment-plan';
 import { scheduleView } from '../../services/schedule-view';
 import { invoicePdf } from '../../services/invoice-pdf';
 import { deleteDraft, voidDraft } from '../../services/drafts';
@@ -22,6 +23,7 @@ import {
   InvoiceListQuerySchema,
   PauseSchema,
   PaymentCreateSchema,
+  PlanSchema,
   PromiseSchema,
   ResumeSchema,
   VoidSchema,
@@ -66,7 +68,7 @@ export function invoicesRouter(deps: AppDeps): Router {
     const token = await activeToken(em, invoice.id);
     const state = given ?? (live && fresh.status === 'open' ? await readLiveState(temporal, fresh) : null);
     const notes = await em.find(CreditNote, { invoiceId: invoice.id }, { orderBy: { year: 'asc', sequence: 'asc' } });
-    const body = { ...invoiceDetail(fresh, timeline, state), creditNotes: notes.map(creditNoteView), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null };
+    const body = { ...invoiceDetail(fresh, timeline, state), creditNotes: notes.map(creditNoteView), hostedUrl: token ? pageUrl(deps.publicUrl, token) : null, plan: state?.plan ?? null };
     if (!state && fresh.status === 'open' && fresh.workflowId) body.nextStep = plannedNextStep(fresh);
     return body;
   };
@@ -196,6 +198,13 @@ export function invoicesRouter(deps: AppDeps): Router {
   router.post('/:id/promise', async (req, res) => {
     const invoice = await findInvoice(req);
     res.json(await detail(invoice, { state: await recordPromise(temporal, invoice, { ...parse(PromiseSchema, req.body), source: 'owner' }) }));
+  });
+
+  // An instalment plan agreed with the client: the reminders follow each instalment.
+  router.post('/:id/plan', async (req, res) => {
+    const invoice = await findInvoice(req);
+    notADraft(invoice, 'takes no plan');
+    res.json(await detail(invoice, { state: await agreePlan(temporal, invoice, parse(PlanSchema, req.body)) }));
   });
 
   return router;
