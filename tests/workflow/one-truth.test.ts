@@ -7,6 +7,7 @@ import { auditInvoices } from '../../services/auditor';
 import { metrics } from '../../observability/metrics';
 import { invoiceStateQuery, pauseRemindersUpdate, recordPaymentUpdate, resumeRemindersUpdate } from '../../workflows/messages';
 import { issueInvoice, payment, useTimeSkipping } from '../support/time-skipping';
+import { waitFor } from '../support/wait';
 
 const ctx = useTimeSkipping();
 
@@ -61,6 +62,9 @@ describe('one truth per invoice', () => {
 
   it('a projected write is idempotent and an older one never overwrites a newer', async () => {
     const { invoice, handle } = await issueInvoice(ctx);
+    // The invoice email and its "sent" line first: on a busy machine they could land between the
+    // writes below and move the sequence on.
+    await waitFor(async () => ((await ctx.orm.em.fork().count(TimelineEvent, { invoiceId: invoice.id, kind: 'sent' })) ? true : undefined), 30_000, 'the invoice sent');
     await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:seq-1', 1_000)] });
     const later = await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:seq-2', 2_000)] });
     const { writeProjection } = await import('../../activities/records');
