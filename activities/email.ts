@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
 import { ApplicationFailure } from '@temporalio/common';
+import { Context } from '@temporalio/activity';
 import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
@@ -77,6 +78,15 @@ async function eInvoiceAttachment(deps: EmailDeps, em: EntityManager, invoice: I
   }
 }
 
+/** Whether this is a retry of the activity (an earlier attempt may have sent); false outside an activity. */
+function isRetry(): boolean {
+  try {
+    return Context.current().info.attempt > 1;
+  } catch {
+    return false;
+  }
+}
+
 async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string, attach?: () => Promise<EmailAttachment[]>) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
   const attachments = attach ? await attach() : [];
@@ -117,8 +127,12 @@ export function createEmailActivities(deps: EmailDeps) {
     async sendClientEmail(req: ClientEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
       const em = deps.orm.em.fork();
       const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
-      // A second guard behind the workflow's: never chase an invoice that is no longer open.
-      if (invoice.status !== 'open') return { sent: false, reason: `invoice is ${invoice.status}` };
+      // A second guard behind the workflow's: never chase an invoice that is no longer open. The
+      // invoice itself is a document, not a chase: a retry (an earlier try may have reached Resend
+      // before the worker died or the database went away) sends it under the same key, so what
+      // Resend delivered is always in the email log; Resend keeps the key for 24 hours.
+      const retryOfInvoice = req.template === 'invoice' && isRetry();
+      if (invoice.status !== 'open' && !retryOfInvoice) return { sent: false, reason: `invoice is ${invoice.status}` };
       // An address that bounced or complained gets nothing more; the owner already has a task.
       if (await em.count(EmailSuppression, { email: invoice.client.email.toLowerCase() })) return { sent: false, reason: 'address suppressed' };
       const context = messageContext(invoice, new Date());
