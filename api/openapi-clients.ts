@@ -1,16 +1,10 @@
 // The OpenAPI paths and schemas of the client as one relationship: one payment over several
 // invoices, the statement and its page's link, a pause or resume of all their open invoices.
 import type { z } from 'zod';
+import type { OpenApiHelpers } from './openapi-documents';
 import { ClientPauseSchema, ClientPaymentSchema, ClientResumeSchema } from './client-schemas';
 
-type Helpers = {
-  jsonSchema: (schema: z.ZodType) => Record<string, unknown>;
-  ref: (name: string) => object;
-  json: (schema: object) => object;
-  errorResponse: (description: string) => object;
-  body: (name: string) => object;
-  ownerErrors: Record<string, object>;
-};
+type Helpers = Omit<OpenApiHelpers, 'idParam'>;
 
 const money = { type: 'integer', description: 'Minor units' };
 const invoiceRef = { invoiceId: { type: 'string', format: 'uuid' }, number: { type: 'string', example: 'INV-2026-0003' } };

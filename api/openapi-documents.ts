@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { E_INVOICE_FORMATS } from '../domain/e-invoice';
 import { CreditNoteCreateSchema, ReferenceRateSchema } from './schemas';
 
-type Helpers = {
+export type OpenApiHelpers = {
   jsonSchema: (schema: z.ZodType) => Record<string, unknown>;
   ref: (name: string) => object;
   json: (schema: object) => object;
@@ -14,7 +14,7 @@ type Helpers = {
   ownerErrors: Record<string, object>;
 };
 
-export function documentSchemas({ jsonSchema }: Helpers) {
+export function documentSchemas({ jsonSchema }: OpenApiHelpers) {
   return {
     CreditNoteCreate: jsonSchema(CreditNoteCreateSchema),
     ReferenceRate: jsonSchema(ReferenceRateSchema),
@@ -31,7 +31,7 @@ export function documentSchemas({ jsonSchema }: Helpers) {
   };
 }
 
-export function documentPaths({ ref, json, errorResponse, body, idParam, ownerErrors }: Helpers) {
+export function documentPaths({ ref, json, errorResponse, body, idParam, ownerErrors }: OpenApiHelpers) {
   const format = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: E_INVOICE_FORMATS, default: 'ubl' } };
   const creditNoteId = { name: 'creditNoteId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
   const eInvoice = {

@@ -227,7 +227,8 @@ export function decideChangeOrder(a: Account, d: ChangeOrderDecision): Applied {
 }
 
 /** What credit notes may still take back: the work billed (lines and approved change orders) not yet credited. */
-export const creditable = (a: Account) => a.total + a.changes - a.creditNotes;
+export const creditableOf = (x: { total: number; changes: number; creditNotes: number }) => x.total + x.changes - x.creditNotes;
+export const creditable = (a: Account) => creditableOf(a);
 
 export function creditNoteProblem(a: Account, c: { amount: number; currency: string }): string | null {
   if (a.status !== 'open' && a.status !== 'paid') return `invoice is ${a.status}; it takes no credit note`;

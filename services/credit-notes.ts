@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { ChangeOrder, CreditNote, type Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { draftCreditNote } from '../domain/credit-notes';
+import { creditableOf } from '../domain/account';
 import type { InvoiceSnapshot } from '../domain/types';
 import type { CreditNoteCreate } from '../api/schemas';
 import { issueCreditNoteUpdate } from '../workflows/messages';
@@ -39,12 +40,10 @@ export async function issueCreditNote(
 ): Promise<{ creditNote: CreditNote; state: InvoiceSnapshot }> {
   if (invoice.status === 'draft' || !invoice.number) throw new DomainError('not_allowed_now', 'A draft has nothing to credit: delete it or void it instead.');
   const em = deps.orm.em.fork();
-  const [orders, earlier] = await Promise.all([
-    em.find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' }, { orderBy: { createdAt: 'asc' } }),
-    em.find(CreditNote, { invoiceId: invoice.id }),
-  ]);
+  const orders = await em.find(ChangeOrder, { invoiceId: invoice.id, status: 'approved' }, { orderBy: { createdAt: 'asc' } });
   const billed = [...invoice.lines, ...orders.flatMap((o) => o.lines)];
-  const creditable = invoice.total + invoice.changesTotal - earlier.reduce((sum, n) => sum + n.total, 0);
+  // The draft's bound, by the account's rule; the workflow checks it again against its own state.
+  const creditable = creditableOf({ total: invoice.total, changes: invoice.changesTotal, creditNotes: invoice.creditNotesTotal });
   if (creditable <= 0) throw new DomainError('invoice_closed', `Invoice ${invoice.number} is fully credited already.`);
   const drafted = draftCreditNote(billed, creditable, input, `Credit for ${invoice.number}: ${input.reason}`.slice(0, 500));
   if ('problem' in drafted) throw new DomainError('credit_note_rejected', `Credit note not issued: ${drafted.problem.message}`, [drafted.problem]);

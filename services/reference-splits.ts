@@ -7,16 +7,10 @@ import type { Orm } from '../db/orm';
 import { invoiceNumbersIn } from '../domain/invoice-references';
 import { oldestDueFirst } from '../domain/payment-split';
 import { applySplit, findSplit, planSplit, takesMoney, type SplitPayment, type SplitResult } from './payment-splits';
-import { holdUnapplied } from './unapplied-payments';
+import { holdUnapplied, type HeldPayment } from './unapplied-payments';
 
-interface NamedPayment {
-  paymentId: string;
-  amount: number;
-  currency: string;
-  method: string;
-  reference?: string | null;
-  receivedAt: string;
-}
+/** A provider's payment, as the unapplied-payments hold keeps it. */
+type NamedPayment = HeldPayment;
 
 /** One line for the webhook's answer and its record: each part and the credit. */
 export function describeSplit(r: SplitResult): string {
