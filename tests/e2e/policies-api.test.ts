@@ -1,12 +1,13 @@
 // Policies, per-client settings, the schedule and the conversation with the client, over HTTP
 // on the Temporal dev server.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Invoice } from '../../db/entities';
+import { Invoice, TimelineEvent } from '../../db/entities';
 import { addDays } from '../../domain/dates';
 import { NEW_PROGRESS, pastAtStart, planSchedule } from '../../domain/ladder';
 import { BUILTIN_POLICIES } from '../../domain/policies';
 import { useE2E } from '../support/e2e';
 import { ISSUER, invoiceInput } from '../support/fixtures';
+import { waitFor } from '../support/wait';
 
 const ctx = useE2E();
 const call = (...args: Parameters<typeof ctx.api.call>) => ctx.api.call(...args);
@@ -85,9 +86,14 @@ describe('automatic choice', () => {
     const late = 'late@client.test';
     const punctual = 'punctual@client.test';
     for (const email of [late, late, punctual, punctual]) await create({}, { email });
-    // Their history: two invoices settled 12 days after the due date, two settled on time.
+    // Their history: two invoices settled 12 days after the due date, two settled on time. Written
+    // over the rows once each invoice's email is out, or its "sent" projection would write them back.
     const em = ctx.orm.em.fork();
-    for (const invoice of await em.find(Invoice, { clientEmail: { $in: [late, punctual] } })) {
+    const rows = await em.find(Invoice, { clientEmail: { $in: [late, punctual] } });
+    for (const invoice of rows) {
+      await waitFor(async () => ((await ctx.orm.em.fork().count(TimelineEvent, { invoiceId: invoice.id, kind: 'sent' })) ? true : undefined), 30_000, `${invoice.number} sent`);
+    }
+    for (const invoice of rows) {
       const lateBy = invoice.clientEmail === late ? 12 : 0;
       await em.getConnection().execute(`update invoice set status = 'paid', paid_at = ?::date + interval '1 day' * ? where id = ?`, [invoice.dueDate, lateBy, invoice.id]);
     }
