@@ -14,6 +14,9 @@ import type { CreditNoteInput } from '../domain/types';
 import { loadIssuer } from '../services/issuer';
 import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
 import { metrics } from '../observability/metrics';
+import { eventInvoiceState } from '../domain/events';
+import { recordEvents, type Lane, type NewEvent } from '../services/event-log';
+import { wakeLanes, type LaneDeps } from '../services/webhook-lanes';
 
 export interface OwnerTaskRequest {
   invoiceId: string;
@@ -48,7 +51,7 @@ async function refusedForData<T>(what: string, invoiceId: string, write: () => P
  * The projection itself, also used by the auditor's repair (`atLeast`: it may rewrite the row at
  * the same sequence number, to mend a row that drifted without a newer event).
  */
-export async function writeProjection(tx: EntityManager, p: InvoiceProjection, { repair = false } = {}): Promise<void> {
+export async function writeProjection(tx: EntityManager, p: InvoiceProjection, { repair = false } = {}): Promise<Lane[]> {
   for (const e of p.ledger) {
     await tx.createQueryBuilder(Payment)
       .insert({
@@ -87,12 +90,24 @@ export async function writeProjection(tx: EntityManager, p: InvoiceProjection, {
      where id = ? and projected_seq ${repair ? '<=' : '<'} ?`,
     [r.status, r.stage, r.dueDate, r.amountPaid, r.adjustmentsTotal, r.discountTotal, r.changesTotal, r.creditNotesTotal ?? 0, p.seq, r.status, p.invoiceId, p.seq],
   );
+  return recordEvents(tx, await eventsOf(tx, p));
 }
 
-export function createRecordActivities({ orm }: { orm: Orm }) {
+/** The events the change is: each with the invoice as this change left it (not as a later one may have). */
+async function eventsOf(tx: EntityManager, p: InvoiceProjection): Promise<NewEvent[]> {
+  const changes = p.timeline.filter((t) => t.event);
+  if (changes.length === 0) return [];
+  const [invoice] = await tx.execute<{ number: string; total: string }[]>('select number, total from invoice where id = ?', [p.invoiceId]);
+  const state = eventInvoiceState({ id: p.invoiceId, number: invoice.number, currency: p.currency, clientEmail: p.clientEmail }, { ...p.row, total: Number(invoice.total) });
+  return changes.map((t) => ({ key: `${p.invoiceId}:${t.key}`, type: t.event!, invoiceId: p.invoiceId, invoiceSeq: p.seq, at: new Date(t.at), data: { invoice: state, message: t.message } }));
+}
+
+/** `lanes`: how new events reach their webhook lanes (absent where no Temporal client is, as in time-skipping tests). */
+export function createRecordActivities({ orm, lanes }: { orm: Orm; lanes?: LaneDeps }) {
   return {
     async projectInvoice(p: InvoiceProjection): Promise<void> {
-      await refusedForData('projection', p.invoiceId, () => orm.em.fork().transactional((tx) => writeProjection(tx, p)));
+      const woken = await refusedForData('projection', p.invoiceId, () => orm.em.fork().transactional((tx) => writeProjection(tx, p)));
+      if (lanes) await wakeLanes(lanes, woken);
     },
 
     /**
@@ -125,10 +140,17 @@ export function createRecordActivities({ orm }: { orm: Orm }) {
       const title = req.title ? `${req.title} (${invoice.number})` : (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
       const facts = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
       const detail = req.detail ? `${req.detail}\n\n${facts}` : facts;
-      await refusedForData('owner task', req.invoiceId, () =>
-        em.createQueryBuilder(OwnerTask)
-          .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
-          .onConflict('key').ignore().execute());
+      const woken = await refusedForData('owner task', req.invoiceId, () => em.transactional(async (tx) => {
+        const id = randomUUID();
+        const created = await tx.createQueryBuilder(OwnerTask)
+          .insert({ id, invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
+          .onConflict('key').ignore().execute('run');
+        if (created.affectedRows === 0) return [];
+        const state = eventInvoiceState(invoice, invoice);
+        return recordEvents(tx, [{ key: `${invoice.id}:task:${req.key}`, type: 'task.created', invoiceId: invoice.id, invoiceSeq: invoice.projectedSeq ?? 0, at: new Date(),
+          data: { invoice: state, message: title, task: { id, kind: req.kind, title } } }]);
+      }));
+      if (lanes) await wakeLanes(lanes, woken);
     },
   };
 }

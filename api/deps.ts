@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../db/orm';
+import type { WebhookSettings } from '../services/webhook-settings';
 
 /** Everything the HTTP layer needs, passed in so tests build the app against real servers. */
 export interface AppDeps {
@@ -26,4 +27,6 @@ export interface AppDeps {
   docs?: boolean;
   /** Bearer token /metrics asks for; unset (development only, see config/env.ts): open. */
   metricsToken?: string;
+  /** Outgoing webhooks (services/webhook-settings.ts); unset: the defaults, private destinations refused. */
+  webhooks?: WebhookSettings;
 }

@@ -23,6 +23,10 @@ const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   policy_exists: 409,
   invalid_policy: 400,
   task_not_found: 404,
+  invalid_cursor: 400,
+  webhook_endpoint_not_found: 404,
+  delivery_not_found: 404,
+  destination_not_allowed: 400,
   change_order_closed: 410,
   workflow_starting: 503,
 };

@@ -28,6 +28,7 @@ async function main() {
     publicRateLimitPerMinute: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     ownerRateLimitPerMinute: config.RATE_LIMIT_OWNER_PER_MINUTE,
     webhookRateLimitPerMinute: config.RATE_LIMIT_WEBHOOKS_PER_MINUTE,
+    webhooks: config.webhooks,
   });
   if (config.NODE_ENV === 'production' && !config.RESEND_API_KEY) {
     logger.warn('RESEND_API_KEY is not set: emails are recorded but not sent, and the outbox is off in production');

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queues';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../services/webhook-settings';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -50,12 +51,22 @@ const schema = z.object({
   API_DOCS: z.enum(['true', 'false']).optional(),
   /** Express's `trust proxy`: a hop count or comma-separated addresses, CIDRs, loopback/linklocal/uniquelocal. */
   TRUST_PROXY: z.string().optional(),
+  /** Outgoing webhooks to loopback, private and link-local addresses (refused unless true: tests, a private network). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.enum(['true', 'false']).default('false'),
+  /** A failed delivery is retried after this, doubling up to WEBHOOK_RETRY_MAX_SECONDS, for WEBHOOK_RETRY_FOR_SECONDS in all. */
+  WEBHOOK_RETRY_INITIAL_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.retry.initialSeconds),
+  WEBHOOK_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.retry.maximumSeconds),
+  WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.retry.totalSeconds),
+  /** An endpoint whose every delivery failed this long is disabled and the owner emailed. */
+  WEBHOOK_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.disableAfterSeconds),
+  /** Days the event log keeps an event (GET /v1/events) and its deliveries. */
+  EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WEBHOOK_SETTINGS.retentionDays),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OWNER_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy };
+export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy; webhooks: WebhookSettings };
 
 /** What production refuses to start without, and why: named all at once. */
 const REQUIRED_IN_PRODUCTION = {
@@ -87,5 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     apiDocs: config.API_DOCS ? config.API_DOCS === 'true' : !production,
     trustProxy,
+    webhooks: {
+      ...DEFAULT_WEBHOOK_SETTINGS,
+      allowPrivateUrls: config.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+      retry: { initialSeconds: config.WEBHOOK_RETRY_INITIAL_SECONDS, maximumSeconds: config.WEBHOOK_RETRY_MAX_SECONDS, totalSeconds: config.WEBHOOK_RETRY_FOR_SECONDS },
+      disableAfterSeconds: config.WEBHOOK_DISABLE_AFTER_SECONDS,
+      retentionDays: config.EVENT_RETENTION_DAYS,
+    },
   };
 }

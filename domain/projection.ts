@@ -3,6 +3,7 @@
 // decision, timeline line). Carries the event's sequence number, so a retry changes nothing and
 // an older write never overwrites a newer one.
 import type { AccountRow, AdjustmentEntry, ChangeOrderDecision, CreditEntry, LedgerEntry } from './account';
+import type { EventType } from './events';
 import type { TimelineEntry } from './types';
 
 export interface InvoiceProjection {
@@ -11,7 +12,8 @@ export interface InvoiceProjection {
   row: AccountRow;
   clientEmail: string;
   currency: string;
-  timeline: (TimelineEntry & { key: string })[];
+  /** Each line with the event it is, if any (domain/events.ts): the log and the webhooks get it. */
+  timeline: (TimelineEntry & { key: string; event?: EventType | null })[];
   ledger: LedgerEntry[];
   adjustments: AdjustmentEntry[];
   credits: CreditEntry[];

@@ -21,6 +21,10 @@ import { DEFAULT_ISSUER_ID, issuerSnapshot, loadIssuer, missingIssuerFields } fr
 import { applyClientCredits } from './credits';
 import { createLink } from './invoice-links';
 import { markWorkflowStarted, startInvoiceWorkflow } from './invoice-workflow';
+import { eventInvoiceState } from '../domain/events';
+import { recordEvents, type Lane } from './event-log';
+import { wakeLanes } from './webhook-lanes';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from './webhook-settings';
 
 const START_DEADLINE_MS = 5_000;
 
@@ -33,7 +37,18 @@ export interface CreateInvoiceDeps {
   searchAttributes?: boolean;
   /** See workflowIdFor: only deployments sharing a namespace set it. */
   workflowIdPrefix?: string;
+  /** How the invoice.issued event reaches webhook endpoints. */
+  webhooks?: WebhookSettings;
 }
+
+/** invoice.issued, in the issuing transaction: the one event the API writes, as creation is its one row-first step. */
+function issuedEvent(em: EntityManager, invoice: Invoice, now: Date): Promise<Lane[]> {
+  return recordEvents(em, [{ key: `${invoice.id}:issued`, type: 'invoice.issued', invoiceId: invoice.id, invoiceSeq: 0, at: now,
+    data: { invoice: eventInvoiceState(invoice, invoice), message: `Invoice ${invoice.number} issued.` } }]);
+}
+
+const wakeAfterIssue = (deps: CreateInvoiceDeps, lanes: Lane[]) =>
+  wakeLanes({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix, webhooks: deps.webhooks ?? DEFAULT_WEBHOOK_SETTINGS }, lanes);
 
 /**
  * Dates, policy, terms and link for an invoice being issued, in the caller's transaction; the row
@@ -198,6 +213,7 @@ export async function createInvoice(
   }
   const now = deps.now?.() ?? new Date();
   const { draft, ...request } = input;
+  let lanes: Lane[] = [];
   const invoice = await deps.orm.em.fork().transactional(async (em) => {
     const created = newInvoice(request, now);
     created.idempotencyKey = idempotencyKey ?? null;
@@ -209,8 +225,10 @@ export async function createInvoice(
     const { year } = await prepareIssue(em, created, request, now);
     await within?.(em, created);
     await numberInvoice(em, created, year, deps.workflowIdPrefix);
+    lanes = await issuedEvent(em, created, now);
     return created;
   });
+  await wakeAfterIssue(deps, lanes);
   metrics.invoicesCreated.inc({ status: invoice.status });
   logger.info(draft ? 'draft created' : 'invoice issued', { invoiceId: invoice.id, invoiceNumber: invoice.number, workflowId: invoice.workflowId, total: invoice.total, currency: invoice.currency });
   if (draft) return { invoice, workflowStarted: false };
@@ -220,14 +238,17 @@ export async function createInvoice(
 /** A draft goes out: numbered today, its ladder started. */
 export async function issueDraft(deps: CreateInvoiceDeps, invoiceId: string): Promise<Invoice> {
   const now = deps.now?.() ?? new Date();
+  let lanes: Lane[] = [];
   const invoice = await deps.orm.em.fork().transactional(async (em) => {
     const draft = await em.findOne(Invoice, { id: invoiceId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!draft) throw new DomainError('invoice_not_found', `No invoice with id ${invoiceId}`);
     if (draft.status !== 'draft') throw new DomainError('not_allowed_now', `Invoice ${draft.number} is already issued.`);
     const { year } = await prepareIssue(em, draft, draft.draftRequest as InvoiceCreate, now);
     await numberInvoice(em, draft, year, deps.workflowIdPrefix);
+    lanes = await issuedEvent(em, draft, now);
     return draft;
   });
+  await wakeAfterIssue(deps, lanes);
   await startAfterCommit(deps, invoice);
   return invoice;
 }

@@ -19,6 +19,10 @@ export type DomainErrorCode =
   | 'policy_exists'
   | 'invalid_policy'
   | 'task_not_found'
+  | 'invalid_cursor'
+  | 'webhook_endpoint_not_found'
+  | 'delivery_not_found'
+  | 'destination_not_allowed'
   | 'change_order_closed'
   /** The invoice's workflow is yet to start: retry shortly (503). */
   | 'workflow_starting';

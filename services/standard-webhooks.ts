@@ -27,3 +27,9 @@ export function verifyStandardWebhook(
   });
   if (!ok) throw new SignatureError('no signature matches');
 }
+
+/** Signs a message the Standard Webhooks way: the value of the `webhook-signature` header. */
+export function signStandardWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
+  const key = Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+  return `v1,${createHmac('sha256', key).update(`${id}.${timestampSeconds}.${body}`).digest('base64')}`;
+}

@@ -10,6 +10,8 @@ import type { Client } from '@temporalio/client';
 import { createReminderBatchActivities, createReminderQueueActivities } from '../activities/client-reminders';
 import type { Orm } from '../db/orm';
 import { emailTaskQueue } from '../workflows/task-queues';
+import { createWebhookActivities } from '../activities/webhooks';
+import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../services/webhook-settings';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -27,6 +29,8 @@ export interface WorkerDeps {
   maxCachedWorkflows?: number;
   /** A prebuilt bundle (tests build one per run); otherwise workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Outgoing webhooks; unset: the defaults (private destinations refused). */
+  webhooks?: WebhookSettings;
 }
 
 function emailActivities(deps: WorkerDeps) {
@@ -39,14 +43,16 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
   const workflows = deps.workflowBundle
     ? { workflowBundle: deps.workflowBundle }
     : { workflowsPath: path.resolve(__dirname, '../workflows/index.ts') };
+  const webhooks = deps.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const main = await Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...workflows,
     activities: {
-      ...createRecordActivities({ orm: deps.orm }),
-      ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
+      ...createRecordActivities({ orm: deps.orm, lanes: { temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix, webhooks } }),
+      ...createWebhookActivities({ orm: deps.orm, webhooks, mailer: deps.mailer, from: deps.emailFrom }),
+      ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix, webhooks }),
       ...createReminderQueueActivities({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
     },
     maxCachedWorkflows: deps.maxCachedWorkflows,

@@ -8,6 +8,7 @@ import { createMailer } from '../activities/mailer-from-config';
 import { createOrm } from '../db/orm';
 import { createWorkers, runWorkers } from './create-workers';
 import { startReconciler } from './reconciler';
+import { startEventUpkeep } from './event-upkeep';
 import { startAuditor } from '../services/auditor';
 
 async function main() {
@@ -38,15 +39,18 @@ async function main() {
     publicUrl: config.publicUrl,
     temporal: client,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
+    webhooks: config.webhooks,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
+  const stopUpkeep = startEventUpkeep(orm, { temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, workflowIdPrefix: config.WORKFLOW_ID_PREFIX, webhooks: config.webhooks });
   const stopAuditor = config.AUDIT_INTERVAL_SECONDS > 0 ? startAuditor({ orm, temporal: client }, config.AUDIT_INTERVAL_SECONDS * 1000) : () => {};
   logger.info('worker running', { taskQueue: config.TEMPORAL_TASK_QUEUE, metrics: `:${config.WORKER_METRICS_PORT}/metrics` });
   // The SDK's Runtime turns SIGINT/SIGTERM into a graceful worker shutdown; run() resolves after it.
   await runWorkers(workers);
   stopReconciler();
+  stopUpkeep();
   stopAuditor();
   metricsServer.close();
   await client.connection.close();

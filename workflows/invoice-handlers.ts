@@ -153,7 +153,7 @@ export function registerHandlers(run: InvoiceRun): void {
     const days = pause.autoResumeDays ?? run.policy.autoResumeDays;
     const since = pauseFor(pause.message, days);
     const who = { client: 'The client asked', dispute: 'Disputed', owner: 'Paused by you' }[pause.source];
-    await run.commit(enterStage(run.account, 'paused'), 'paused', `${who}: "${pause.message}". Reminders paused${days > 0 ? ` for up to ${days} days` : ''}.`, `pause:${since}`);
+    await run.commit(enterStage(run.account, 'paused'), 'paused', `${who}: "${pause.message}". Reminders paused${days > 0 ? ` for up to ${days} days` : ''}.`, `pause:${since}`, {}, { dispute: pause.source === 'dispute' });
     if (pause.source === 'client') await run.ownerTask(`question:${since}`, 'client_question', 'Reply to your client', pause.message);
     else if (pause.source === 'dispute') await run.ownerTask(`dispute:${since}`, 'dispute', 'A payment is disputed', pause.message);
     return run.snapshot();

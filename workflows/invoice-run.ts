@@ -3,12 +3,13 @@
 import { ActivityFailure, ApplicationFailure, log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { accountDue, openAccount, rowOf, type Account, type Entries, type OfferTerms } from '../domain/account';
 import { dateIn } from '../domain/dates';
+import { eventOfChange, type ChangeFacts } from '../domain/events';
 import { instalmentPolicy, planStanding, type ActivePlan } from '../domain/instalments';
 import { formatMoney } from '../domain/money';
 import { planSchedule, type LadderProgress, NEW_PROGRESS, pastAtStart } from '../domain/ladder';
 import { NO_LATE_FEES, type LateFeeProgress } from '../domain/fees';
 import type { DunningPolicy } from '../domain/policies';
-import { UNSTORABLE_DATA } from '../domain/projection';
+import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
 import { invoiceSnapshot } from '../domain/snapshot';
 import type { CollectionsDecision, InvoiceSnapshot, InvoiceWorkflowInput, TimelineEntry } from '../domain/types';
 import { emailActivities, records } from './effects';
@@ -84,17 +85,17 @@ export class InvoiceRun {
    * Takes the account's next state and writes it down: synchronously in the workflow (so handlers
    * arriving together never race), then in PostgreSQL. `key` makes the timeline line idempotent.
    */
-  async commit(next: Account, kind: string, message: string, key: string, entries: Entries = {}): Promise<void> {
+  async commit(next: Account, kind: string, message: string, key: string, entries: Entries = {}, facts: ChangeFacts = {}): Promise<void> {
     this.account = next;
     this.changes++;
     const entry = { at: this.now().toISOString(), kind, message };
     this.history.push(entry);
     this.publish();
     log.info('invoice changed', { invoiceId: this.input.invoiceId, invoiceNumber: this.input.invoiceNumber, seq: next.seq, stage: next.stage, status: next.status, kind });
-    await this.project([{ ...entry, key: `${this.workflowId}:${key}` }], entries);
+    await this.project([{ ...entry, key: `${this.workflowId}:${key}`, event: eventOfChange(kind, next.stage, facts) }], entries);
   }
 
-  private async project(timeline: (TimelineEntry & { key: string })[], entries: Entries): Promise<void> {
+  private async project(timeline: InvoiceProjection['timeline'], entries: Entries): Promise<void> {
     const a = this.account;
     try {
       await records.projectInvoice({

@@ -127,7 +127,7 @@ async function runStep(run: InvoiceRun, step: LadderStep): Promise<void> {
   // The plan's amounts are what was agreed: no late fee is added to them.
   if (step.action === 'email_client' && !run.instalments) await chargeLateFees(run);
   if (run.isClosed()) return;
-  await run.commit(ladderStep(run.account, step.stage), step.id, `Step "${step.id}" (${step.tone}).`, key);
+  await run.commit(ladderStep(run.account, step.stage), step.id, `Step "${step.id}" (${step.tone}).`, key, {}, { step: { action: step.action, alone: ALWAYS_ALONE.has(step.template) } });
   if (step.action === 'email_client') {
     const reminder = { invoiceId, key: `${run.workflowId}:${key}`, template: step.template, tone: step.tone };
     if (!ALWAYS_ALONE.has(step.template) && patched(GROUPED_REMINDERS_PATCH)) {

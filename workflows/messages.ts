@@ -47,3 +47,5 @@ export const paymentFailedUpdate = defineUpdate<InvoiceSnapshot, [FailedPaymentI
 export const decideChangeOrderUpdate = defineUpdate<InvoiceSnapshot, [ChangeOrderInput]>('decideChangeOrder');
 /** The owner agreed an instalment plan with the client: the ladder follows each instalment. */
 export const agreePlanUpdate = defineUpdate<InvoiceSnapshot, [PlanInput]>('agreePlan');
+/** New deliveries wait in a webhook lane (one endpoint, one invoice): look again. */
+export const webhookLaneWakeSignal = defineSignal('webhookLaneWake');

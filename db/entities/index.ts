@@ -5,10 +5,16 @@ export * from './policy';
 export * from './credit-note';
 export * from './reference-rate';
 export * from './client-relationship';
+export * from './event';
+export * from './webhook-endpoint';
+export * from './webhook-delivery';
 import { CreditNoteSchema } from './credit-note';
 import { ReferenceRateSchema } from './reference-rate';
 import { PaymentSplitSchema, StatementLinkSchema } from './client-relationship';
 import { IssuerSchema } from './issuer';
+import { EventRecordSchema } from './event';
+import { WebhookEndpointSchema } from './webhook-endpoint';
+import { WebhookDeliverySchema } from './webhook-delivery';
 import { ClientProfileSchema, DunningPolicySchema, InvoiceAdjustmentSchema } from './policy';
 import { InvoiceSchema } from './invoice';
 import {
@@ -46,4 +52,7 @@ export const ENTITY_SCHEMAS = [
   ReferenceRateSchema,
   PaymentSplitSchema,
   StatementLinkSchema,
+  EventRecordSchema,
+  WebhookEndpointSchema,
+  WebhookDeliverySchema,
 ];

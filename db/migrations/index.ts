@@ -17,6 +17,7 @@ import { Migration20261202000012_reference_rates } from './Migration202612020000
 import { Migration20261202000013_client_e_invoice } from './Migration20261202000013_client_e_invoice';
 import { Migration20261202000020_issuer_logo } from './Migration20261202000020_issuer_logo';
 import { Migration20261202000030_client_relationship } from './Migration20261202000030_client_relationship';
+import { Migration20261203000010_events } from './Migration20261203000010_events';
 
 export const migrationsList = [
   { name: 'Migration20261128000001_initial', class: Migration20261128000001_initial },
@@ -37,4 +38,5 @@ export const migrationsList = [
   { name: 'Migration20261202000013_client_e_invoice', class: Migration20261202000013_client_e_invoice },
   { name: 'Migration20261202000020_issuer_logo', class: Migration20261202000020_issuer_logo },
   { name: 'Migration20261202000030_client_relationship', class: Migration20261202000030_client_relationship },
+  { name: 'Migration20261203000010_events', class: Migration20261203000010_events },
 ];
