@@ -95,11 +95,11 @@ export async function writeProjection(tx: EntityManager, p: InvoiceProjection, {
 
 /** The events the change is: each with the invoice as this change left it (not as a later one may have). */
 async function eventsOf(tx: EntityManager, p: InvoiceProjection): Promise<NewEvent[]> {
-  const changes = p.timeline.filter((t) => t.event);
+  const changes = p.timeline.filter((t) => t.events?.length);
   if (changes.length === 0) return [];
   const [invoice] = await tx.execute<{ number: string; total: string }[]>('select number, total from invoice where id = ?', [p.invoiceId]);
   const state = eventInvoiceState({ id: p.invoiceId, number: invoice.number, currency: p.currency, clientEmail: p.clientEmail }, { ...p.row, total: Number(invoice.total) });
-  return changes.map((t) => ({ key: `${p.invoiceId}:${t.key}`, type: t.event!, invoiceId: p.invoiceId, invoiceSeq: p.seq, at: new Date(t.at), data: { invoice: state, message: t.message } }));
+  return changes.flatMap((t) => t.events!.map((type) => ({ key: `${p.invoiceId}:${t.key}:${type}`, type, invoiceId: p.invoiceId, invoiceSeq: p.seq, at: new Date(t.at), data: { invoice: state, message: t.message } })));
 }
 
 /** `lanes`: how new events reach their webhook lanes (absent where no Temporal client is, as in time-skipping tests). */

@@ -26,6 +26,8 @@ import { recurringRouter } from './routes/recurring';
 import { auditRouter } from './routes/audit';
 import { tasksRouter } from './routes/tasks';
 import { webhooksRouter } from './routes/webhooks';
+import { eventsRouter } from './routes/events';
+import { webhookEndpointsRouter } from './routes/webhook-endpoints';
 
 export function createApp(deps: AppDeps & { outbox: boolean }) {
   const app = express();
@@ -78,6 +80,8 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   owner.use('/policies', policiesRouter(deps));
   owner.use('/clients', clientsRouter(deps), clientRelationshipRouter(deps));
   owner.use('/payments', paymentsRouter(deps));
+  owner.use('/events', eventsRouter(deps));
+  owner.use('/webhook-endpoints', webhookEndpointsRouter(deps));
   owner.use('/recurring', recurringRouter(deps));
   owner.use('/audit', auditRouter(deps));
   app.use('/v1', owner);

@@ -3,6 +3,7 @@ import { AuditRequestSchema } from './routes/audit';
 import { AssignSchema } from './routes/payments';
 import { documentPaths, documentSchemas } from './openapi-documents';
 import { clientPaths, clientSchemas } from './openapi-clients';
+import { eventPaths, eventSchemas } from './openapi-events';
 import { z } from 'zod';
 import {
   ClientProfileSchema,
@@ -135,6 +136,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         },
         ...documentSchemas(helpers),
         ...clientSchemas(helpers),
+        ...eventSchemas(helpers),
         InvoiceSummary: invoiceSummary,
         Invoice: { allOf: [ref('InvoiceSummary')], type: 'object', properties: { lines: { type: 'array', items: { type: 'object' } }, nextStep: { type: ['object', 'null'] }, timeline: { type: 'array', items: { type: 'object' } } } },
         Error: {
@@ -157,6 +159,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     paths: withIdempotency({
       ...documentPaths(helpers),
       ...clientPaths(helpers),
+      ...eventPaths(helpers),
       '/healthz': {
         get: { security: [], summary: 'Readiness: database and Temporal', responses: { '200': { description: 'Ready' }, '503': { description: 'A dependency is down' } } },
       },

@@ -44,17 +44,20 @@ const BY_KIND: Partial<Record<string, EventType>> = {
 };
 
 /**
- * The event a committed change is, if any. A ladder step's line is named after the step, so it
- * is read by what it did: entering collections review, or a reminder that goes out on its own
- * (one handed to the client's grouped email becomes an event when that email carries it).
+ * The events a committed change is (usually one, often none). A ladder step's line is named after
+ * the step, so it is read by what it did: entering collections review, or a reminder that goes
+ * out on its own (one handed to the client's grouped email becomes an event when that email
+ * carries it). A credit note that cancels the invoice is also its voiding.
  */
-export function eventOfChange(kind: string, stage: Stage, facts: ChangeFacts = {}): EventType | null {
+export function eventsOfChange(kind: string, stage: Stage, facts: ChangeFacts = {}): EventType[] {
   if (facts.step) {
-    if (facts.step.action === 'collections_review' || stage === 'collections_review') return 'invoice.collections_review';
-    return facts.step.action === 'email_client' && facts.step.alone ? 'invoice.reminder_sent' : null;
+    if (facts.step.action === 'collections_review' || stage === 'collections_review') return ['invoice.collections_review'];
+    return facts.step.action === 'email_client' && facts.step.alone ? ['invoice.reminder_sent'] : [];
   }
-  if (kind === 'paused' && facts.dispute) return 'invoice.disputed';
-  return BY_KIND[kind] ?? null;
+  if (kind === 'paused' && facts.dispute) return ['invoice.disputed'];
+  if (kind === 'credit_note' && stage === 'void') return ['invoice.credited', 'invoice.voided'];
+  const event = BY_KIND[kind];
+  return event ? [event] : [];
 }
 
 /** What the kind of a change does not say by itself. */

@@ -12,8 +12,8 @@ export interface InvoiceProjection {
   row: AccountRow;
   clientEmail: string;
   currency: string;
-  /** Each line with the event it is, if any (domain/events.ts): the log and the webhooks get it. */
-  timeline: (TimelineEntry & { key: string; event?: EventType | null })[];
+  /** Each line with the events it is (often none) (domain/events.ts): the log and the webhooks get it. */
+  timeline: (TimelineEntry & { key: string; events?: EventType[] })[];
   ledger: LedgerEntry[];
   adjustments: AdjustmentEntry[];
   credits: CreditEntry[];

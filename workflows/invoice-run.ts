@@ -3,7 +3,7 @@
 import { ActivityFailure, ApplicationFailure, log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { accountDue, openAccount, rowOf, type Account, type Entries, type OfferTerms } from '../domain/account';
 import { dateIn } from '../domain/dates';
-import { eventOfChange, type ChangeFacts } from '../domain/events';
+import { eventsOfChange, type ChangeFacts } from '../domain/events';
 import { instalmentPolicy, planStanding, type ActivePlan } from '../domain/instalments';
 import { formatMoney } from '../domain/money';
 import { planSchedule, type LadderProgress, NEW_PROGRESS, pastAtStart } from '../domain/ladder';
@@ -92,7 +92,7 @@ export class InvoiceRun {
     this.history.push(entry);
     this.publish();
     log.info('invoice changed', { invoiceId: this.input.invoiceId, invoiceNumber: this.input.invoiceNumber, seq: next.seq, stage: next.stage, status: next.status, kind });
-    await this.project([{ ...entry, key: `${this.workflowId}:${key}`, event: eventOfChange(kind, next.stage, facts) }], entries);
+    await this.project([{ ...entry, key: `${this.workflowId}:${key}`, events: eventsOfChange(kind, next.stage, facts) }], entries);
   }
 
   private async project(timeline: InvoiceProjection['timeline'], entries: Entries): Promise<void> {

@@ -7,13 +7,14 @@ import { createResendMailer } from '../../activities/mailer';
 import type { Orm } from '../../db/orm';
 import { createWorkers } from '../../worker/create-workers';
 import type { FakeResend } from './fake-resend';
+import type { WebhookSettings } from '../../services/webhook-settings';
 
 export interface RunningWorkers {
   taskQueue: string;
   stop(): Promise<void>;
 }
 
-export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string; temporal?: Client; workflowIdPrefix?: string }): Promise<RunningWorkers> {
+export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string; temporal?: Client; workflowIdPrefix?: string; webhooks?: WebhookSettings }): Promise<RunningWorkers> {
   const taskQueue = opts.taskQueue ?? `test-${randomUUID()}`;
   const workers = await createWorkers({
     connection: opts.connection,
@@ -26,6 +27,7 @@ export async function startTestWorkers(opts: { connection: NativeConnection; nam
     publicUrl: opts.publicUrl ?? 'http://127.0.0.1',
     temporal: opts.temporal,
     workflowIdPrefix: opts.workflowIdPrefix,
+    webhooks: opts.webhooks,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = Promise.all(workers.map((w) => w.run()));
