@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { Client } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
-import { amountDueOf, EmailMessage, EmailSuppression, Invoice, OwnerTask } from '../db/entities';
+import { amountDueOf, EmailMessage, EmailSuppression, Invoice } from '../db/entities';
 import { formatMoney } from '../domain/money';
 import { TONE_ORDER } from '../domain/policies';
 import type { ReminderCarried, ReminderRequest } from '../domain/types';
@@ -15,6 +15,7 @@ import { activeToken, pageUrl } from '../services/invoice-links';
 import { statementToken, statementUrl } from '../services/statement-links';
 import { reminderDueSignal } from '../workflows/messages';
 import type { EmailDeps } from './email';
+import { openTask } from '../services/open-task';
 
 export interface ReminderQueueDeps {
   temporal?: Client;
@@ -89,10 +90,10 @@ export function createReminderBatchActivities(deps: EmailDeps, sendClientEmail: 
         ({ providerId } = await deps.mailer.send({ from: deps.from, to: first.client.email, replyTo: first.issuerSnapshot.email, idempotencyKey: groupKey, ...rendered }));
       } catch (err) {
         if (!(err instanceof ApplicationFailure) || !err.nonRetryable) throw err;
-        await em.createQueryBuilder(OwnerTask).insert({
-          id: randomUUID(), invoiceId: first.id, key: `${groupKey}:rejected`, kind: 'email_rejected', status: 'open', createdAt: now,
+        await openTask(em, {
+          invoiceId: first.id, key: `${groupKey}:rejected`, kind: 'email_rejected',
           title: `A reminder to ${first.client.email} could not be sent (${open.length} invoices)`, detail: `"${rendered.subject}" was refused: ${err.message}. Please check the address with the client.`,
-        }).onConflict('key').ignore().execute();
+        }, first);
         return [...skipped, ...carried(false, 'refused by the email provider')];
       }
       metrics.emailsSent.inc({ step: 'grouped_reminder', transport: deps.mailer.transport });

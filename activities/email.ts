@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
 import { ApplicationFailure } from '@temporalio/common';
 import { Context } from '@temporalio/activity';
-import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice, OwnerTask, TimelineEvent } from '../db/entities';
+import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
@@ -18,6 +18,7 @@ import { creditNotePdf } from '../services/credit-note-pdf';
 import { eInvoiceFile, type EInvoiceFile } from '../services/e-invoice';
 import type { Tone } from '../domain/types';
 import type { EmailAttachment, Mailer } from './mailer';
+import { openTask } from '../services/open-task';
 
 export interface EmailDeps {
   orm: Orm;
@@ -97,12 +98,11 @@ async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key
     // Resend refused this email for good (a bad address, say): retrying changes nothing, and the
     // invoice must go on. The owner gets a task; rate limits and outages are retried instead.
     if (!(err instanceof ApplicationFailure) || !err.nonRetryable) throw err;
-    await em.createQueryBuilder(OwnerTask)
-      .insert({
-        id: randomUUID(), invoiceId: invoice.id, key: `${key}:rejected`, kind: 'email_rejected', status: 'open', createdAt: new Date(),
-        title: `An email to ${to} could not be sent (${invoice.number})`, detail: `"${rendered.subject}" was refused: ${err.message}. Please check the address with the client.`,
-      })
-      .onConflict('key').ignore().execute();
+    // (its task.created event reaches webhook lanes through the worker's sweep, within a minute)
+    await openTask(em, {
+      invoiceId: invoice.id, key: `${key}:rejected`, kind: 'email_rejected',
+      title: `An email to ${to} could not be sent (${invoice.number})`, detail: `"${rendered.subject}" was refused: ${err.message}. Please check the address with the client.`,
+    }, invoice);
     logger.warn('email refused by the provider', { invoiceId: invoice.id, invoiceNumber: invoice.number, key, error: err.message });
     return { sent: false, reason: 'refused by the email provider' };
   }

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { amountDueOf, ClientCredit, CreditNote, Invoice, InvoiceAdjustment, OwnerTask, Payment, TimelineEvent } from '../db/entities';
+import { amountDueOf, ClientCredit, CreditNote, Invoice, InvoiceAdjustment, Payment, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { isDataError, sqlState } from '../db/sql-errors';
 import { formatMoney } from '../domain/money';
@@ -16,6 +16,7 @@ import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
 import { metrics } from '../observability/metrics';
 import { eventInvoiceState } from '../domain/events';
 import { recordEvents, type Lane, type NewEvent } from '../services/event-log';
+import { openTask } from '../services/open-task';
 import { wakeLanes, type LaneDeps } from '../services/webhook-lanes';
 
 export interface OwnerTaskRequest {
@@ -140,16 +141,7 @@ export function createRecordActivities({ orm, lanes }: { orm: Orm; lanes?: LaneD
       const title = req.title ? `${req.title} (${invoice.number})` : (TASK_TITLES[req.kind] ?? ((i: Invoice) => `Follow up on ${i.number}`))(invoice);
       const facts = `${invoice.client.name} (${invoice.client.email}${invoice.client.phone ? `, ${invoice.client.phone}` : ''}) owes ${due} on ${invoice.number}, due ${invoice.dueDate}.`;
       const detail = req.detail ? `${req.detail}\n\n${facts}` : facts;
-      const woken = await refusedForData('owner task', req.invoiceId, () => em.transactional(async (tx) => {
-        const id = randomUUID();
-        const created = await tx.createQueryBuilder(OwnerTask)
-          .insert({ id, invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
-          .onConflict('key').ignore().execute('run');
-        if (created.affectedRows === 0) return [];
-        const state = eventInvoiceState(invoice, invoice);
-        return recordEvents(tx, [{ key: `${invoice.id}:task:${req.key}`, type: 'task.created', invoiceId: invoice.id, invoiceSeq: invoice.projectedSeq ?? 0, at: new Date(),
-          data: { invoice: state, message: title, task: { id, kind: req.kind, title } } }]);
-      }));
+      const woken = await refusedForData('owner task', req.invoiceId, () => openTask(em, { invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail }, invoice));
       if (lanes) await wakeLanes(lanes, woken);
     },
   };

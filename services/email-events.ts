@@ -1,8 +1,7 @@
 // What Resend tells us about sent mail: delivered and opened go on the timeline; a bounce or a
 // complaint stops all email to that address and gives the owner a task.
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { EmailMessage, EmailSuppression, OwnerTask, TimelineEvent } from '../db/entities';
+import { EmailMessage, EmailSuppression, TimelineEvent } from '../db/entities';
 import type { Orm } from '../db/orm';
 
 const TIMELINE: Record<string, string> = {
@@ -16,6 +15,7 @@ const address = z.string().min(3).max(320);
  * The fields we read, checked before any reaches a query: an object where an id belongs
  * ({"$eq": null}) would otherwise become a query operator and match some other email.
  */
+import { openTask } from './open-task';
 export const ResendEventSchema = z.object({
   type: z.string().min(1).max(100),
   data: z.object({
@@ -53,12 +53,11 @@ export async function recordEmailEvent(orm: Orm, eventId: string, event: ResendE
     const reason = type === 'email.bounced' ? 'bounced' : 'marked as spam';
     await em.createQueryBuilder(EmailSuppression).insert({ email: to.toLowerCase(), reason, createdAt: new Date() }).onConflict('email').ignore().execute();
     if (mail?.invoiceId) {
-      await em.createQueryBuilder(OwnerTask)
-        .insert({
-          id: randomUUID(), invoiceId: mail.invoiceId, key: `resend:${eventId}`, kind: 'email_undeliverable', status: 'open', createdAt: new Date(),
-          title: `Email to ${to} ${reason}`, detail: `"${mail.subject}" to ${to} ${reason}. Dunwell sends nothing more to this address; please check it with the client.`,
-        })
-        .onConflict('key').ignore().execute();
+      // Its task.created event reaches webhook lanes through the worker's sweep, within a minute.
+      await openTask(em, {
+        invoiceId: mail.invoiceId, key: `resend:${eventId}`, kind: 'email_undeliverable',
+        title: `Email to ${to} ${reason}`, detail: `"${mail.subject}" to ${to} ${reason}. Dunwell sends nothing more to this address; please check it with the client.`,
+      });
     }
     return `suppressed ${to}`;
   }

@@ -107,15 +107,19 @@ describe('outgoing webhooks', () => {
 
   it('sends only the subscribed types; a failed delivery is sent again on request', async () => {
     const r = await receiver();
-    const endpoint = await endpointFor(r, ['invoice.paid']);
+    const endpoint = await endpointFor(r, ['invoice.paid', 'task.created']);
     const inv = await issue();
+    // A client's question opens a task for the owner: task.created, with the task.
+    expect((await call('POST', `/v1/invoices/${inv.id}/pause`, { message: 'Is the VAT right?', source: 'client' })).status).toBe(200);
+    const task = await waitFor(() => r.accepted.find((a) => a.invoiceId === inv.id && a.type === 'task.created'), 30_000, 'the task event');
+    expect(task.body.data).toMatchObject({ task: { kind: 'client_question', id: expect.any(String) }, invoice: { id: inv.id, stage: 'paused' } });
     expect((await call('POST', `/v1/invoices/${inv.id}/payments`, { amount: inv.total, method: 'card' })).status).toBe(201);
-    await waitFor(() => r.accepted.some((a) => a.invoiceId === inv.id), 30_000, 'the paid event');
-    expect(r.accepted.filter((a) => a.invoiceId === inv.id).map((a) => a.type)).toEqual(['invoice.paid']);
+    await waitFor(() => r.accepted.some((a) => a.invoiceId === inv.id && a.type === 'invoice.paid'), 30_000, 'the paid event');
+    expect(r.accepted.filter((a) => a.invoiceId === inv.id).map((a) => a.type)).toEqual(['task.created', 'invoice.paid']);
 
     // A delivery whose retries ran out (marked as the lane does) goes again on the owner's word.
     const em = ctx.orm.em.fork();
-    const delivery = await em.findOneOrFail(WebhookDelivery, { endpointId: endpoint.id, invoiceId: inv.id });
+    const delivery = await em.findOneOrFail(WebhookDelivery, { endpointId: endpoint.id, invoiceId: inv.id, eventId: r.accepted.at(-1)!.webhookId });
     await em.nativeUpdate(WebhookDelivery, { id: delivery.id }, { status: 'failed', lastError: 'gave up' });
     const before = r.accepted.length;
     const retried = await call('POST', `/v1/webhook-endpoints/${endpoint.id}/deliveries/${delivery.id}/retry`);
