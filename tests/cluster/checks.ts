@@ -1,6 +1,7 @@
 // What every cluster test asserts once its traffic is done: each invoice settled with API,
 // workflow, row and ledger in agreement (the random tester's agreement check), one ledger row
 // each, every email sent at most once and recorded as sent, gapless distinct numbers, and no answer but 2xx or "try again".
+import type { WebhookReceiver } from '../support/webhook-receiver';
 import type { Client } from '@temporalio/client';
 import { expect } from 'vitest';
 import type { Orm } from '../../db/orm';
@@ -44,4 +45,25 @@ export async function expectSettledOnce(deps: { apiUrl: string; client: Client; 
   const keys = new Set(t.issued.map((i) => `${i.workflowId}:invoice`));
   expect(recorded.map((r) => r.idempotency_key).sort()).toEqual(deps.resend.deliveries.map((d) => d.idempotencyKey).filter((k) => keys.has(k!)).sort());
   expect(new Set(t.issued.map((i) => i.number)).size).toBe(t.issued.length);
+}
+
+/**
+ * Every event of these invoices reached the business's endpoint, signed, at least once, and in
+ * the order the log holds them per invoice (first arrivals: a crash may repeat a delivery).
+ */
+export async function expectEventsDelivered(deps: { apiUrl: string }, t: Traffic, receiver: WebhookReceiver): Promise<void> {
+  const logs = new Map<string, string[]>();
+  for (const invoice of t.issued) {
+    const r = await fetch(`${deps.apiUrl}/v1/events?invoiceId=${invoice.id}&limit=100`, { headers: { authorization: `Bearer ${TEST_API_KEY}` } });
+    const body = (await r.json()) as { data: { id: string }[] };
+    logs.set(invoice.id, body.data.map((e) => e.id).reverse());
+  }
+  const expected = [...logs.values()].flat();
+  await waitFor(() => expected.every((id) => receiver.accepted.some((a) => a.webhookId === id)) || undefined, 180_000,
+    `every event delivered (${receiver.accepted.length} accepted of ${expected.length})`);
+  expect(receiver.refused).toEqual([]);
+  for (const [invoiceId, ids] of logs) {
+    const arrived = [...new Set(receiver.accepted.filter((a) => a.invoiceId === invoiceId).map((a) => a.webhookId))];
+    expect(arrived, `the events of ${invoiceId} in order`).toEqual(ids);
+  }
 }

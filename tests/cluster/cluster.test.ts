@@ -16,7 +16,8 @@ import { TEST_API_KEY, TEST_PAYMENTS_SECRET, TEST_RESEND_SECRET, TEST_STRIPE_SEC
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ISSUER } from '../support/fixtures';
 import { waitFor } from '../support/wait';
-import { expectSettledOnce } from './checks';
+import { expectEventsDelivered, expectSettledOnce } from './checks';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
 import { issueAndPay, newTraffic } from './traffic';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,6 +25,7 @@ let cluster: Cluster;
 let resend: FakeResend;
 let client: Client;
 let orm: Orm;
+let receiver: WebhookReceiver;
 async function freshDatabase(serverUrl: string): Promise<string> {
   const name = `dunwell_cluster_${randomBytes(4).toString('hex')}`;
   await ensureDatabase(withDatabase(serverUrl, 'postgres'), name);
@@ -44,6 +46,8 @@ beforeAll(async () => {
       STRIPE_WEBHOOK_SECRET: TEST_STRIPE_SECRET, PAYMENTS_WEBHOOK_SECRET: TEST_PAYMENTS_SECRET, RESEND_WEBHOOK_SECRET: TEST_RESEND_SECRET,
       RESEND_API_KEY: resend.apiKey, RESEND_BASE_URL: resend.url, EMAIL_RATE_PER_SECOND: '100',
       WORKFLOW_BUNDLE_PATH: inject('clusterWorkflowBundle'), EMAIL_FROM: 'Studio Ivanova <billing@ivanova.studio>',
+      // The business's webhook receiver is on loopback here; retries within seconds.
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true', WEBHOOK_RETRY_INITIAL_SECONDS: '1', WEBHOOK_RETRY_MAX_SECONDS: '5',
     },
     log,
   });
@@ -51,6 +55,10 @@ beforeAll(async () => {
   orm = await createOrm(cluster.databaseUrl);
   const issuer = await fetch(`${cluster.apiUrl}/v1/issuer`, { method: 'PUT', body: JSON.stringify(ISSUER), headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' } });
   expect(issuer.status).toBe(200);
+  receiver = await startWebhookReceiver();
+  const endpoint = await fetch(`${cluster.apiUrl}/v1/webhook-endpoints`, { method: 'POST', body: JSON.stringify({ url: receiver.url, events: ['*'] }), headers: { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' } });
+  expect(endpoint.status).toBe(201);
+  receiver.setSecret(((await endpoint.json()) as { secret: string }).secret);
 });
 
 afterAll(async () => {
@@ -58,6 +66,7 @@ afterAll(async () => {
   await orm?.close();
   await cluster?.stop();
   await resend?.stop();
+  await receiver?.down();
 });
 
 const deps = () => ({ apiUrl: cluster.apiUrl, client, orm, resend });
@@ -107,6 +116,8 @@ describe('the production topology', () => {
     await traffic;
     log(`answers: ${JSON.stringify(Object.fromEntries(t.statuses))}`);
     await expectSettledOnce(deps(), t);
+    await expectEventsDelivered(deps(), t, receiver);
+    log(`webhooks: ${receiver.accepted.length} deliveries accepted, ${new Set(receiver.accepted.map((a) => a.webhookId)).size} distinct events`);
   });
 
   it('a rolling restart of every worker and API while 200 invoices are issued and paid', async () => {
