@@ -188,7 +188,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           summary: 'Record a payment received outside Dunwell',
           parameters: [idParam, { name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 255 } }],
           requestBody: body('PaymentCreate'),
-          responses: { '201': { description: 'Applied', content: json(ref('Invoice')) }, '200': { description: 'Already applied (same Idempotency-Key)' }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('The invoice is closed') },
+          responses: { '201': { description: 'Applied', content: json(ref('Invoice')) }, '200': { description: 'Already applied (same Idempotency-Key)', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('The invoice is closed') },
         },
       },
       '/v1/invoices/{id}/void': {
