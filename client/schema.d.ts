@@ -579,6 +579,338 @@ export interface paths {
       };
     };
   };
+  "/v1/events": {
+    /** The event log, newest first (kept EVENT_RETENTION_DAYS, 30 by default); page with startingAfter=nextCursor */
+    get: {
+      parameters: {
+        query?: {
+          type?: "invoice.issued" | "invoice.sent" | "invoice.reminder_sent" | "invoice.payment_received" | "invoice.paid" | "invoice.refunded" | "invoice.disputed" | "invoice.paused" | "invoice.resumed" | "invoice.promised" | "invoice.promise_broken" | "invoice.credited" | "invoice.collections_review" | "invoice.decided" | "invoice.voided" | "task.created";
+          invoiceId?: string;
+          startingAfter?: string;
+          limit?: number;
+        };
+      };
+      responses: {
+        /** @description A page of events */
+        200: {
+          content: {
+            "application/json": {
+              /** @constant */
+              object?: "list";
+              data?: components["schemas"]["Event"][];
+              hasMore?: boolean;
+              nextCursor?: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/webhook-endpoints": {
+    /** The webhook endpoints */
+    get: {
+      responses: {
+        /** @description Every endpoint (no secrets) */
+        200: {
+          content: {
+            "application/json": {
+              /** @constant */
+              object?: "list";
+              data?: components["schemas"]["WebhookEndpoint"][];
+              hasMore?: boolean;
+              nextCursor?: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Push events to a URL: each delivery signed (webhook-id, webhook-timestamp, webhook-signature), retried with backoff for three days, in order per invoice */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["WebhookEndpointCreate"];
+        };
+      };
+      responses: {
+        /** @description Created; the answer carries its signing secret, shown only here */
+        201: {
+          content: {
+            "application/json": components["schemas"]["WebhookEndpointCreated"];
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A request with this Idempotency-Key is still running, or the state does not allow it */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description This Idempotency-Key was used with another request */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/webhook-endpoints/{id}": {
+    /** One webhook endpoint */
+    get: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description The endpoint */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookEndpoint"];
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such webhook endpoint */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /** Delete an endpoint and its deliveries */
+    delete: {
+      parameters: {
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deleted */
+        200: {
+          content?: never;
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such webhook endpoint */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/webhook-endpoints/{id}/enable": {
+    /** Turn a disabled endpoint back on */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: string;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Enabled */
+        200: {
+          content: {
+            "application/json": components["schemas"]["WebhookEndpoint"];
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such webhook endpoint */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description A request with this Idempotency-Key is still running, or the state does not allow it */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description This Idempotency-Key was used with another request */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/webhook-endpoints/{id}/deliveries": {
+    /** The endpoint's deliveries, newest event first */
+    get: {
+      parameters: {
+        query?: {
+          status?: "pending" | "succeeded" | "failed";
+          limit?: number;
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description Deliveries with their attempts and last answer */
+        200: {
+          content: {
+            "application/json": {
+              /** @constant */
+              object?: "list";
+              data?: components["schemas"]["WebhookDelivery"][];
+              hasMore?: boolean;
+              nextCursor?: string | null;
+            };
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such webhook endpoint */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/retry": {
+    /** Send a failed delivery again (a pending or delivered one is left as it is) */
+    post: {
+      parameters: {
+        header?: {
+          "Idempotency-Key"?: string;
+        };
+        path: {
+          id: string;
+          deliveryId: string;
+        };
+      };
+      responses: {
+        /** @description Back in its lane */
+        202: {
+          content: {
+            "application/json": components["schemas"]["WebhookDelivery"];
+          };
+        };
+        /** @description Invalid input; `fields` names each bad field */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Missing or wrong API key */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description No such endpoint or delivery */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The endpoint is disabled */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description This Idempotency-Key was used with another request */
+        422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/healthz": {
     /** Readiness: database and Temporal */
     get: {
@@ -2810,6 +3142,117 @@ export interface components {
        * @description The client's page (/s/<token>): a secret; send it to the client
        */
       statementUrl?: string;
+    };
+    WebhookEndpointCreate: {
+      /** @description https:// only; no private, loopback or link-local host unless WEBHOOK_ALLOW_PRIVATE_URLS=true */
+      url: string;
+      /** @description The event types to receive; "*" for all */
+      events: (("invoice.issued" | "invoice.sent" | "invoice.reminder_sent" | "invoice.payment_received" | "invoice.paid" | "invoice.refunded" | "invoice.disputed" | "invoice.paused" | "invoice.resumed" | "invoice.promised" | "invoice.promise_broken" | "invoice.credited" | "invoice.collections_review" | "invoice.decided" | "invoice.voided" | "task.created") | "*")[];
+      description?: string;
+    };
+    WebhookEndpoint: {
+      /** @example we_3f9c2a7d41b85e06c1d2e3f4 */
+      id: string;
+      /** @constant */
+      object?: "webhook_endpoint";
+      /** Format: uri */
+      url: string;
+      description?: string | null;
+      events: ("invoice.issued" | "invoice.sent" | "invoice.reminder_sent" | "invoice.payment_received" | "invoice.paid" | "invoice.refunded" | "invoice.disputed" | "invoice.paused" | "invoice.resumed" | "invoice.promised" | "invoice.promise_broken" | "invoice.credited" | "invoice.collections_review" | "invoice.decided" | "invoice.voided" | "task.created" | "*")[];
+      /** @enum {string} */
+      status: "enabled" | "disabled";
+      disabledReason?: string | null;
+      /**
+       * Format: date-time
+       * @description Since when every attempt has failed
+       */
+      failingSince?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+    };
+    WebhookEndpointCreated: {
+      /** @example we_3f9c2a7d41b85e06c1d2e3f4 */
+      id: string;
+      /** @constant */
+      object?: "webhook_endpoint";
+      /** Format: uri */
+      url: string;
+      description?: string | null;
+      events: ("invoice.issued" | "invoice.sent" | "invoice.reminder_sent" | "invoice.payment_received" | "invoice.paid" | "invoice.refunded" | "invoice.disputed" | "invoice.paused" | "invoice.resumed" | "invoice.promised" | "invoice.promise_broken" | "invoice.credited" | "invoice.collections_review" | "invoice.decided" | "invoice.voided" | "task.created" | "*")[];
+      /** @enum {string} */
+      status: "enabled" | "disabled";
+      disabledReason?: string | null;
+      /**
+       * Format: date-time
+       * @description Since when every attempt has failed
+       */
+      failingSince?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+      /**
+       * @description Verifies the webhook-signature header (Standard Webhooks); shown only here
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    WebhookDelivery: {
+      /** @example whd_0b1c2d3e4f5a6b7c8d9e0f1a */
+      id?: string;
+      /** @constant */
+      object?: "webhook_delivery";
+      endpointId?: string;
+      eventId?: string;
+      /** Format: uuid */
+      invoiceId?: string;
+      /** @enum {string} */
+      status?: "pending" | "succeeded" | "failed";
+      attempts?: number;
+      lastStatusCode?: number | null;
+      lastError?: string | null;
+      /** Format: date-time */
+      lastAttemptAt?: string | null;
+      /** Format: date-time */
+      deliveredAt?: string | null;
+      /** Format: date-time */
+      createdAt?: string;
+    };
+    /** @description As listed and as a webhook carries it: the body of every delivery, whose webhook-id header is this id */
+    Event: {
+      /** @example evt_5e0c4d1b9a8f7e6d5c4b3a29 */
+      id: string;
+      /** @enum {string} */
+      type: "invoice.issued" | "invoice.sent" | "invoice.reminder_sent" | "invoice.payment_received" | "invoice.paid" | "invoice.refunded" | "invoice.disputed" | "invoice.paused" | "invoice.resumed" | "invoice.promised" | "invoice.promise_broken" | "invoice.credited" | "invoice.collections_review" | "invoice.decided" | "invoice.voided" | "task.created";
+      /** Format: date-time */
+      timestamp: string;
+      data: {
+        /** @description The invoice as this change left it */
+        invoice: {
+          /** Format: uuid */
+          id?: string;
+          number?: string;
+          status?: string;
+          stage?: string;
+          currency?: string;
+          /** @description Minor units */
+          total?: number;
+          /** @description Minor units */
+          amountPaid?: number;
+          /** @description Minor units */
+          amountDue?: number;
+          /** Format: date */
+          dueDate?: string;
+          clientEmail?: string;
+        };
+        /** @description The line the change put on the invoice's timeline */
+        message: string;
+        /** @description task.created only */
+        task?: {
+          /** Format: uuid */
+          id?: string;
+          kind?: string;
+          title?: string;
+        };
+      };
     };
     InvoiceSummary: {
       /** Format: uuid */

@@ -80,4 +80,14 @@ describe('the typed client', () => {
     expect(response.status).toBe(401);
     expect(error?.error.type).toBe('unauthorized');
   });
+
+  it('subscribes a webhook endpoint and reads the event log, typed', async () => {
+    const endpoint = await dunwell.POST('/v1/webhook-endpoints', { body: { url: 'http://127.0.0.1:9/hooks', events: ['invoice.paid', 'task.created'] } });
+    expect(endpoint.response.status, JSON.stringify(endpoint.error)).toBe(201);
+    expect(endpoint.data!.secret).toMatch(/^whsec_/);
+    const events = await dunwell.GET('/v1/events', { params: { query: { invoiceId: invoice.id, type: 'invoice.payment_received', limit: 5 } } });
+    expect(events.data!.data?.map((e) => e.type)).toEqual(['invoice.payment_received']);
+    expect(events.data!.data?.[0].data.invoice).toMatchObject({ id: invoice.id, amountDue: 100_000 });
+    expect((await dunwell.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: endpoint.data!.id } } })).response.status).toBe(200);
+  });
 });
