@@ -25,7 +25,8 @@ describe('development: the outbox', () => {
   it('answers only to the API key, as a bearer token or a browser login', async () => {
     const invoice = (await ctx.api.call('POST', '/v1/invoices', invoiceInput())).body;
     await waitFor(() => ctx.resend.deliveries.find((d) => d.subject.includes(invoice.number)), 15_000, 'the email');
-    const [mail] = (await ctx.orm.em.fork().getConnection().execute('select id from email_message limit 1')) as { id: string }[];
+    // The log row follows Resend's answer: wait for it, not only for the delivery.
+    const mail = await waitFor(async () => ((await ctx.orm.em.fork().getConnection().execute('select id from email_message limit 1')) as { id: string }[])[0], 15_000, 'the email logged');
     for (const path of ['/outbox', `/outbox/${mail.id}`, `/outbox/${mail.id}/json`]) {
       for (const authorization of ['', 'Bearer wrong-key-0123456789', `Basic ${Buffer.from('owner:wrong').toString('base64')}`]) {
         const res = await ctx.api.call('GET', path, undefined, { authorization });
