@@ -3,6 +3,7 @@ import type { Client } from '@temporalio/client';
 import { webhookLaneWakeSignal } from '../workflows/messages';
 import type { WebhookLaneInput } from '../workflows/webhook-lane';
 import { logger } from '../observability/logger';
+import { webhookTaskQueue } from '../workflows/task-queues';
 import type { Lane } from './event-log';
 import type { WebhookSettings } from './webhook-settings';
 
@@ -25,7 +26,7 @@ export async function wakeLanes(deps: LaneDeps, lanes: Lane[]): Promise<void> {
     const input: WebhookLaneInput = { ...lane, retry: deps.webhooks.retry };
     try {
       await deps.temporal!.workflow.signalWithStart('webhookLaneWorkflow', {
-        workflowId: laneWorkflowId(lane, deps.workflowIdPrefix), taskQueue: deps.taskQueue!, args: [input], signal: webhookLaneWakeSignal, signalArgs: [],
+        workflowId: laneWorkflowId(lane, deps.workflowIdPrefix), taskQueue: webhookTaskQueue(deps.taskQueue!), args: [input], signal: webhookLaneWakeSignal, signalArgs: [],
       });
     } catch (err) {
       logger.warn('webhook lane not woken; the sweep will', { endpointId: lane.endpointId, invoiceId: lane.invoiceId, error: (err as Error).message });

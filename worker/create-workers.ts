@@ -1,5 +1,6 @@
-// The two workers of one process: workflows and bookkeeping on the main queue, email on its own
-// rate-limited queue so a burst of reminders waits its turn instead of tripping Resend's limit.
+// The three workers of one process: workflows and bookkeeping on the main queue, email on its own
+// rate-limited queue so a burst of reminders waits its turn instead of tripping Resend's limit,
+// and outgoing webhooks on theirs.
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEmailActivities } from '../activities/email';
@@ -9,7 +10,7 @@ import { createRecurringActivities } from '../activities/recurring';
 import type { Client } from '@temporalio/client';
 import { createReminderBatchActivities, createReminderQueueActivities } from '../activities/client-reminders';
 import type { Orm } from '../db/orm';
-import { emailTaskQueue } from '../workflows/task-queues';
+import { emailTaskQueue, webhookTaskQueue } from '../workflows/task-queues';
 import { createWebhookActivities } from '../activities/webhooks';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../services/webhook-settings';
 
@@ -51,7 +52,6 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     ...workflows,
     activities: {
       ...createRecordActivities({ orm: deps.orm, lanes: { temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix, webhooks } }),
-      ...createWebhookActivities({ orm: deps.orm, webhooks, mailer: deps.mailer, from: deps.emailFrom }),
       ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix, webhooks }),
       ...createReminderQueueActivities({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
     },
@@ -67,7 +67,17 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     maxTaskQueueActivitiesPerSecond: deps.emailRatePerSecond,
     shutdownGraceTime: '30 seconds',
   });
-  return [main, email];
+  // Outgoing webhooks: the lanes and their deliveries, apart from invoices (see webhookTaskQueue).
+  const hooks = await Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: webhookTaskQueue(deps.taskQueue),
+    ...workflows,
+    activities: createWebhookActivities({ orm: deps.orm, webhooks, mailer: deps.mailer, from: deps.emailFrom }),
+    maxCachedWorkflows: deps.maxCachedWorkflows,
+    shutdownGraceTime: '10 seconds',
+  });
+  return [main, email, hooks];
 }
 
 export async function runWorkers(workers: Worker[]): Promise<void> {

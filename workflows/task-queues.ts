@@ -5,3 +5,11 @@ export const DEFAULT_TASK_QUEUE = 'invoices';
 export function emailTaskQueue(mainTaskQueue: string): string {
   return `${mainTaskQueue}-email`;
 }
+
+/**
+ * Webhook lanes run on their own queue and worker: starting one from an invoice's local activity
+ * must never need room in the invoice worker's workflow cache.
+ */
+export function webhookTaskQueue(mainTaskQueue: string): string {
+  return `${mainTaskQueue}-webhooks`;
+}
