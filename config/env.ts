@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queues';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
+import { DEFAULT_OWNER_LINK_DAYS, deriveOwnerLinkSecret, type OwnerLinks } from '../services/owner-links';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -50,12 +51,19 @@ const schema = z.object({
   API_DOCS: z.enum(['true', 'false']).optional(),
   /** Express's `trust proxy`: a hop count or comma-separated addresses, CIDRs, loopback/linklocal/uniquelocal. */
   TRUST_PROXY: z.string().optional(),
+  /**
+   * Signs the owner's one-click task links (/o/<token>); the API and every worker need the same.
+   * Unset: derived from DUNWELL_API_KEY (so rotating the key ends the links issued under it).
+   */
+  OWNER_LINK_SECRET: z.string().min(32, 'OWNER_LINK_SECRET must be at least 32 characters').optional(),
+  /** How many days an owner's task link works; GET /v1/tasks hands out a fresh one. */
+  OWNER_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_OWNER_LINK_DAYS),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OWNER_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy };
+export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy; ownerLinks: OwnerLinks | null };
 
 /** What production refuses to start without, and why: named all at once. */
 const REQUIRED_IN_PRODUCTION = {
@@ -87,5 +95,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     apiDocs: config.API_DOCS ? config.API_DOCS === 'true' : !production,
     trustProxy,
+    // Null only where neither secret is set (a worker run by hand): its owner emails go without a link.
+    ownerLinks: ownerLinksOf(config),
   };
+}
+
+function ownerLinksOf(config: z.infer<typeof schema>): OwnerLinks | null {
+  const secret = config.OWNER_LINK_SECRET ?? (config.DUNWELL_API_KEY ? deriveOwnerLinkSecret(config.DUNWELL_API_KEY) : null);
+  return secret ? { secret, days: config.OWNER_LINK_DAYS } : null;
 }

@@ -3,12 +3,14 @@
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEmailActivities } from '../activities/email';
+import { createOwnerEmailActivities } from '../activities/owner-email';
 import type { Mailer } from '../activities/mailer';
 import { createRecordActivities } from '../activities/records';
 import { createRecurringActivities } from '../activities/recurring';
 import type { Client } from '@temporalio/client';
 import { createReminderBatchActivities, createReminderQueueActivities } from '../activities/client-reminders';
 import type { Orm } from '../db/orm';
+import type { OwnerLinks } from '../services/owner-links';
 import { emailTaskQueue } from '../workflows/task-queues';
 
 export interface WorkerDeps {
@@ -20,6 +22,8 @@ export interface WorkerDeps {
   emailFrom: string;
   emailRatePerSecond: number;
   publicUrl: string;
+  /** Signs the links in owner emails (config/env.ts OWNER_LINK_SECRET); null: owner emails go without one. */
+  ownerLinks: OwnerLinks | null;
   /** For recurring plans: issuing starts workflows, and a plan may pause its schedule. */
   temporal?: Client;
   workflowIdPrefix?: string;
@@ -30,9 +34,9 @@ export interface WorkerDeps {
 }
 
 function emailActivities(deps: WorkerDeps) {
-  const emailDeps = { orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl };
+  const emailDeps = { orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl, ownerLinks: deps.ownerLinks };
   const email = createEmailActivities(emailDeps);
-  return { ...email, ...createReminderBatchActivities(emailDeps, email.sendClientEmail) };
+  return { ...email, ...createOwnerEmailActivities(emailDeps), ...createReminderBatchActivities(emailDeps, email.sendClientEmail) };
 }
 
 export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
@@ -45,7 +49,8 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     taskQueue: deps.taskQueue,
     ...workflows,
     activities: {
-      ...createRecordActivities({ orm: deps.orm }),
+      // The Temporal client: a task starts the owner's email (activities/owner-task-email.ts).
+      ...createRecordActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
       ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
       ...createReminderQueueActivities({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
     },
