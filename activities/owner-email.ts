@@ -54,10 +54,10 @@ export function createOwnerEmailActivities(deps: EmailDeps) {
       return send(em, invoice, task, message, req.key, `owner:${req.key.split(':')[1] ?? req.template}`);
     },
 
-    /** Any other task: its own title and words (which name the client and what is due). */
-    async notifyOwnerOfTask({ taskId }: { taskId: string }): Delivery {
+    /** Any other task (workflows/invoice-run.ts ownerTask): its own title and words, which name the client and what is due. */
+    async notifyOwnerOfTask({ taskKey }: { taskKey: string }): Delivery {
       const em = deps.orm.em.fork();
-      const task = await em.findOneOrFail(OwnerTask, { id: taskId });
+      const task = await em.findOneOrFail(OwnerTask, { key: taskKey });
       const invoice = await em.findOneOrFail(Invoice, { id: task.invoiceId });
       return send(em, invoice, task, ownerTaskMessage(task), `${task.key}:owner`, `owner:${task.kind}`);
     },

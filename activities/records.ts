@@ -14,7 +14,6 @@ import type { CreditNoteInput } from '../domain/types';
 import { loadIssuer } from '../services/issuer';
 import { UNSTORABLE_DATA, type InvoiceProjection } from '../domain/projection';
 import { metrics } from '../observability/metrics';
-import { startOwnerTaskEmail, type OwnerTaskEmailDeps } from './owner-task-email';
 
 export interface OwnerTaskRequest {
   invoiceId: string;
@@ -90,7 +89,7 @@ export async function writeProjection(tx: EntityManager, p: InvoiceProjection, {
   );
 }
 
-export function createRecordActivities({ orm, ...emailing }: { orm: Orm } & OwnerTaskEmailDeps) {
+export function createRecordActivities({ orm }: { orm: Orm }) {
   return {
     async projectInvoice(p: InvoiceProjection): Promise<void> {
       await refusedForData('projection', p.invoiceId, () => orm.em.fork().transactional((tx) => writeProjection(tx, p)));
@@ -130,9 +129,6 @@ export function createRecordActivities({ orm, ...emailing }: { orm: Orm } & Owne
         em.createQueryBuilder(OwnerTask)
           .insert({ id: randomUUID(), invoiceId: invoice.id, key: req.key, kind: req.kind, title, detail, status: 'open', createdAt: new Date() })
           .onConflict('key').ignore().execute());
-      // The task as stored (a retry finds the first attempt's): the owner hears of it by email.
-      const task = await em.findOneOrFail(OwnerTask, { key: req.key });
-      await startOwnerTaskEmail(emailing, task);
     },
   };
 }

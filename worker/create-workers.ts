@@ -49,8 +49,7 @@ export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
     taskQueue: deps.taskQueue,
     ...workflows,
     activities: {
-      // The Temporal client: a task starts the owner's email (activities/owner-task-email.ts).
-      ...createRecordActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
+      ...createRecordActivities({ orm: deps.orm }),
       ...createRecurringActivities({ orm: deps.orm, temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
       ...createReminderQueueActivities({ temporal: deps.temporal, taskQueue: deps.taskQueue, workflowIdPrefix: deps.workflowIdPrefix }),
     },

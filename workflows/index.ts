@@ -3,4 +3,3 @@ export { invoiceWorkflow } from './invoice';
 export { changeOrderEmailWorkflow } from './change-order-email';
 export { recurringInvoiceWorkflow } from './recurring';
 export { clientRemindersWorkflow } from './client-reminders';
-export { ownerTaskEmailWorkflow } from './owner-task-email';

@@ -100,6 +100,6 @@ export const OWNER_CSS = `.lang{text-align:right;margin:0 0 .5rem}.task-title{co
 .facts dl{display:grid;grid-template-columns:minmax(7rem,auto) 1fr;gap:.3rem 1rem;margin:0}.facts dd{margin:0;overflow-wrap:anywhere}
 fieldset{border:0;padding:0;margin:0 0 .5rem}legend{font-weight:600;margin-bottom:.3rem}.choice{display:flex;gap:.6rem;align-items:flex-start;font-weight:400;margin:.4rem 0}
 .choice input{width:auto;margin:.3rem 0 0;min-width:20px;min-height:20px}.help{color:#444;margin:.1rem 0 .3rem;font-size:.95rem}
-.decision{border-top:1px solid #ddd;padding-top:.6rem;margin-top:.6rem}.decision:first-child{border-top:0;margin-top:0}
+.decision{border-top:1px solid #ddd;padding-top:.6rem;margin-top:.6rem}h2+.decision{border-top:0;margin-top:0;padding-top:0}
 .timeline{padding-left:1.2rem;margin:0}.timeline li{margin:.3rem 0;overflow-wrap:anywhere}.timeline time{color:#444;margin-right:.4rem}
 @media (max-width:560px){.facts dl{grid-template-columns:1fr}.facts dt{margin-top:.4rem}}`;
