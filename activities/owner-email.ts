@@ -30,7 +30,7 @@ export function createOwnerEmailActivities(deps: EmailDeps) {
     // What has happened so far, so the owner can call without looking anything up.
     const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
     if (timeline.length > 0) {
-      message.paragraphs.push(['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n'));
+      message.appendix = [['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n')];
     }
     if (task && deps.ownerLinks) {
       // Dated from the task, not the send: a retried send renders the same email (Resend's idempotency key).

@@ -12,6 +12,8 @@ export interface MessageText {
   showInvoice: boolean;
   /** One link the message asks the reader to follow (the owner's task page), shown as a button. */
   action?: { label: string; url: string; note?: string };
+  /** Paragraphs after the action (the owner's history of the invoice), so the link comes first. */
+  appendix?: string[];
 }
 
 type Template = (c: MessageContext, tone: Tone) => MessageText;
