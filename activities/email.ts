@@ -6,17 +6,18 @@ import { randomUUID } from 'node:crypto';
 import { dateIn } from '../domain/dates';
 import { ApplicationFailure } from '@temporalio/common';
 import { Context } from '@temporalio/activity';
-import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice, TimelineEvent } from '../db/entities';
+import { ChangeOrder, ClientProfile, CreditNote, EmailMessage, EmailSuppression, Invoice } from '../db/entities';
 import type { Orm } from '../db/orm';
 import { messageContext } from '../emails/context';
 import { renderEmail, type RenderedEmail } from '../emails/render';
-import { changeOrderMessage, clientMessage, ownerMessage } from '../emails/templates';
+import { changeOrderMessage, clientMessage } from '../emails/templates';
 import { creditNoteMessage } from '../emails/credit-note-message';
 import { activeToken, changeOrderUrl, pageUrl } from '../services/invoice-links';
 import { invoicePdf } from '../services/invoice-pdf';
 import { creditNotePdf } from '../services/credit-note-pdf';
 import { eInvoiceFile, type EInvoiceFile } from '../services/e-invoice';
 import type { Tone } from '../domain/types';
+import type { OwnerLinks } from '../services/owner-links';
 import type { EmailAttachment, Mailer } from './mailer';
 import { openTask } from '../services/open-task';
 
@@ -26,6 +27,8 @@ export interface EmailDeps {
   from: string;
   /** Where the API is reached from outside: the client's page link in every email. */
   publicUrl: string;
+  /** Signs the owner's task links in owner emails; null: they go without one (activities/owner-email.ts). */
+  ownerLinks?: OwnerLinks | null;
 }
 
 export interface ClientEmailRequest {
@@ -33,12 +36,6 @@ export interface ClientEmailRequest {
   key: string;
   template: string;
   tone: Tone;
-}
-
-export interface OwnerEmailRequest {
-  invoiceId: string;
-  key: string;
-  template: string;
 }
 
 /** Bigger than this, the PDF stays behind the email's link: an invoice email should stay light. */
@@ -88,7 +85,7 @@ function isRetry(): boolean {
   }
 }
 
-async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string, attach?: () => Promise<EmailAttachment[]>) {
+export async function deliver(deps: EmailDeps, em: EntityManager, invoice: Invoice, key: string, to: string, replyTo: string, rendered: RenderedEmail, step: string, attach?: () => Promise<EmailAttachment[]>) {
   if (await em.count(EmailMessage, { idempotencyKey: key })) return { sent: false, reason: 'already sent' };
   const attachments = attach ? await attach() : [];
   let providerId: string | null;
@@ -179,22 +176,6 @@ export function createEmailActivities(deps: EmailDeps) {
         }
       };
       return deliver(deps, em, invoice, req.key, invoice.client.email, invoice.issuerSnapshot.email, renderEmail(invoice, context, message), 'credit_note', attach);
-    },
-
-    async notifyOwner(req: OwnerEmailRequest): Promise<{ sent: boolean; reason: string | null }> {
-      const em = deps.orm.em.fork();
-      const invoice = await em.findOneOrFail(Invoice, { id: req.invoiceId });
-      const context = messageContext(invoice, new Date());
-      const message = ownerMessage(req.template, context);
-      const phone = invoice.client.phone ? `Client phone: ${invoice.client.phone}` : 'No phone number on file.';
-      message.paragraphs.push(`Client: ${invoice.client.name}, ${invoice.client.email}. ${phone}`);
-      // What has happened so far, so the owner can call without looking anything up.
-      const timeline = await em.find(TimelineEvent, { invoiceId: invoice.id }, { orderBy: { id: 'asc' } });
-      if (timeline.length > 0) {
-        message.paragraphs.push(['History:', ...timeline.map((e) => `- ${e.at.toISOString().slice(0, 10)}: ${e.message}`)].join('\n'));
-      }
-      const rendered = renderEmail(invoice, context, message);
-      return deliver(deps, em, invoice, req.key, invoice.issuerSnapshot.email, invoice.issuerSnapshot.email, rendered, `owner:${req.key.split(':')[1] ?? req.template}`);
     },
   };
 }

@@ -20,6 +20,8 @@ import { clientPagesRouter } from './routes/client-pages';
 import { clientRelationshipRouter } from './routes/client-relationship';
 import { statementPagesRouter } from './routes/statement-pages';
 import { changeOrderPagesRouter } from './routes/change-order-pages';
+import { ownerPagesRouter } from './routes/owner-pages';
+import { DEFAULT_OWNER_LINK_DAYS, deriveOwnerLinkSecret } from '../services/owner-links';
 import { policiesRouter } from './routes/policies';
 import { paymentsRouter } from './routes/payments';
 import { recurringRouter } from './routes/recurring';
@@ -29,7 +31,9 @@ import { webhooksRouter } from './routes/webhooks';
 import { eventsRouter } from './routes/events';
 import { webhookEndpointsRouter } from './routes/webhook-endpoints';
 
-export function createApp(deps: AppDeps & { outbox: boolean }) {
+export function createApp(given: AppDeps & { outbox: boolean }) {
+  // The owner's task links are signed with their own secret, else one derived from the API key (config/env.ts).
+  const deps = { ...given, ownerLinks: given.ownerLinks ?? { secret: deriveOwnerLinkSecret(given.apiKey), days: DEFAULT_OWNER_LINK_DAYS } };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -65,6 +69,8 @@ export function createApp(deps: AppDeps & { outbox: boolean }) {
   app.use('/i', publicLimit, clientPagesRouter(deps));
   app.use('/c', publicLimit, changeOrderPagesRouter(deps));
   app.use('/s', publicLimit, statementPagesRouter(deps));
+  // The owner's one-click task pages: public as the client's are (the signed link is the key).
+  app.use('/o', publicLimit, ownerPagesRouter(deps));
 
   const owner = express.Router();
   owner.use(requireApiKey(deps.apiKey));

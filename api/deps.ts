@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Orm } from '../db/orm';
 import type { WebhookSettings } from '../services/webhook-settings';
+import type { OwnerLinks } from '../services/owner-links';
 
 /** Everything the HTTP layer needs, passed in so tests build the app against real servers. */
 export interface AppDeps {
@@ -25,6 +26,8 @@ export interface AppDeps {
   trustProxy?: false | number | string;
   /** /docs and /openapi.json served (default true). */
   docs?: boolean;
+  /** Signs the owner's task links (/o/<token>); unset: derived from apiKey (config/env.ts says the same). */
+  ownerLinks?: OwnerLinks;
   /** Bearer token /metrics asks for; unset (development only, see config/env.ts): open. */
   metricsToken?: string;
   /** Outgoing webhooks (services/webhook-settings.ts); unset: the defaults, private destinations refused. */

@@ -8,7 +8,7 @@ import { DomainError, type FieldError } from '../services/errors';
 
 export type { FieldError };
 
-const DOMAIN_STATUS: Record<DomainError['code'], number> = {
+export const DOMAIN_STATUS: Record<DomainError['code'], number> = {
   issuer_incomplete: 409,
   vat_incomplete: 400,
   terms_incomplete: 400,

@@ -25,6 +25,7 @@ async function main() {
     docs: config.apiDocs,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.trustProxy,
+    ownerLinks: config.ownerLinks ?? undefined,
     publicRateLimitPerMinute: config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     ownerRateLimitPerMinute: config.RATE_LIMIT_OWNER_PER_MINUTE,
     webhookRateLimitPerMinute: config.RATE_LIMIT_WEBHOOKS_PER_MINUTE,

@@ -195,7 +195,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         post: { summary: 'Void an open invoice (its follow-up stops) or a draft (kept, never numbered)', parameters: [idParam], requestBody: { required: false, content: json(ref('VoidInvoice')) }, responses: { '200': { description: 'Voided', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Neither open nor a draft') } },
       },
       '/v1/invoices/{id}/collections-decision': {
-        post: { summary: 'A person decides an invoice in collections review', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
+        post: { summary: 'A person decides an invoice in collections review', description: 'The review\'s open task is marked done with the decision (as when it is decided on the task\'s page).', parameters: [idParam], requestBody: body('CollectionsDecision'), responses: { '200': { description: 'Recorded', content: json(ref('Invoice')) }, ...ownerErrors, '404': errorResponse('No such invoice'), '409': errorResponse('Not in collections review') } },
       },
       '/v1/invoices/{id}/change-orders': {
         get: { summary: 'Change orders of an invoice, with who decided and when', parameters: [idParam], responses: { '200': { description: 'Change orders' }, ...ownerErrors, '404': errorResponse('No such invoice') } },
@@ -248,7 +248,11 @@ export function buildOpenApiDocument(serverUrl: string) {
         put: { summary: 'Set a client\'s policy and payment day ("we pay on the 1st")', parameters: [{ name: 'email', in: 'path', required: true, schema: { type: 'string', format: 'email' } }], requestBody: body('ClientProfile'), responses: { '200': { description: 'Saved' }, ...ownerErrors } },
       },
       '/v1/tasks': {
-        get: { summary: 'Open tasks for the owner: check-ins, client questions, broken promises, collections reviews', parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'done'] } }], responses: { '200': { description: 'Tasks' }, ...ownerErrors } },
+        get: {
+          summary: 'Open tasks for the owner: check-ins, client questions, broken promises, collections reviews',
+          description: 'Each open task carries `pageUrl`, a fresh signed link to its one-click page (`/o/<token>`, valid for OWNER_LINK_DAYS) where it can be decided as through this API; a done one has `pageUrl: null`.',
+          parameters: [{ name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'done'] } }], responses: { '200': { description: 'Tasks, each with `pageUrl`' }, ...ownerErrors },
+        },
       },
       '/v1/tasks/{id}/complete': {
         post: { summary: 'Complete a task with its outcome: a promise, a pause, a resume, or a note', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }], requestBody: body('TaskCompletion'), responses: { '200': { description: 'Done' }, ...ownerErrors, '404': errorResponse('No such task'), '409': errorResponse('Already done') } },

@@ -290,6 +290,7 @@ export const TaskCompletionSchema = z
   .refine((t) => t.outcome !== 'pause' || !!t.note, { message: 'note is required when the outcome is a pause', path: ['note'] });
 
 export type PolicyInput = z.infer<typeof PolicyInputSchema>;
+export type TaskCompletion = z.infer<typeof TaskCompletionSchema>;
 
 /** The documented event shape of POST /v1/webhooks/payments (any provider, bank or crypto processor). */
 export const PaymentsWebhookSchema = z.object({

@@ -1250,7 +1250,10 @@ export interface paths {
     };
   };
   "/v1/invoices/{id}/collections-decision": {
-    /** A person decides an invoice in collections review */
+    /**
+     * A person decides an invoice in collections review
+     * @description The review's open task is marked done with the decision (as when it is decided on the task's page).
+     */
     post: {
       parameters: {
         header?: {
@@ -2278,7 +2281,10 @@ export interface paths {
     };
   };
   "/v1/tasks": {
-    /** Open tasks for the owner: check-ins, client questions, broken promises, collections reviews */
+    /**
+     * Open tasks for the owner: check-ins, client questions, broken promises, collections reviews
+     * @description Each open task carries `pageUrl`, a fresh signed link to its one-click page (`/o/<token>`, valid for OWNER_LINK_DAYS) where it can be decided as through this API; a done one has `pageUrl: null`.
+     */
     get: {
       parameters: {
         query?: {
@@ -2286,7 +2292,7 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Tasks */
+        /** @description Tasks, each with `pageUrl` */
         200: {
           content?: never;
         };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DEFAULT_TASK_QUEUE } from '../workflows/task-queues';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../services/webhook-settings';
+import { DEFAULT_OWNER_LINK_DAYS, deriveOwnerLinkSecret, type OwnerLinks } from '../services/owner-links';
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -61,12 +62,19 @@ const schema = z.object({
   WEBHOOK_DISABLE_AFTER_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_WEBHOOK_SETTINGS.disableAfterSeconds),
   /** Days the event log keeps an event (GET /v1/events) and its deliveries. */
   EVENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_WEBHOOK_SETTINGS.retentionDays),
+  /**
+   * Signs the owner's one-click task links (/o/<token>); the API and every worker need the same.
+   * Unset: derived from DUNWELL_API_KEY (so rotating the key ends the links issued under it).
+   */
+  OWNER_LINK_SECRET: z.string().min(32, 'OWNER_LINK_SECRET must be at least 32 characters').optional(),
+  /** How many days an owner's task link works; GET /v1/tasks hands out a fresh one. */
+  OWNER_LINK_DAYS: z.coerce.number().int().min(1).max(90).default(DEFAULT_OWNER_LINK_DAYS),
   RATE_LIMIT_PUBLIC_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   RATE_LIMIT_OWNER_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
   RATE_LIMIT_WEBHOOKS_PER_MINUTE: z.coerce.number().int().min(1).default(6000),
 });
 
-export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy; webhooks: WebhookSettings };
+export type Config = z.infer<typeof schema> & { publicUrl: string; apiDocs: boolean; trustProxy: TrustProxy; webhooks: WebhookSettings; ownerLinks: OwnerLinks | null };
 
 /** What production refuses to start without, and why: named all at once. */
 const REQUIRED_IN_PRODUCTION = {
@@ -105,5 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       disableAfterSeconds: config.WEBHOOK_DISABLE_AFTER_SECONDS,
       retentionDays: config.EVENT_RETENTION_DAYS,
     },
+    // Null only where neither secret is set (a worker run by hand): its owner emails go without a link.
+    ownerLinks: ownerLinksOf(config),
   };
+}
+
+function ownerLinksOf(config: z.infer<typeof schema>): OwnerLinks | null {
+  const secret = config.OWNER_LINK_SECRET ?? (config.DUNWELL_API_KEY ? deriveOwnerLinkSecret(config.DUNWELL_API_KEY) : null);
+  return secret ? { secret, days: config.OWNER_LINK_DAYS } : null;
 }

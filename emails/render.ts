@@ -47,6 +47,15 @@ export function renderEmail(invoice: Invoice, context: MessageContext, message: 
   const text: string[] = [...message.paragraphs, ''];
   const html: string[] = message.paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
 
+  if (message.action) {
+    const { label, url, note } = message.action;
+    text.push(`${label}: ${url}`, ...(note ? [note] : []), '');
+    html.push(`<p><a href="${escapeHtml(url)}" style="display:inline-block;background:#1f4fd1;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(label)}</a>${note ? `<br><small>${escapeHtml(note)}</small>` : ''}</p>`);
+  }
+  for (const p of message.appendix ?? []) {
+    text.push(p, '');
+    html.push(`<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`);
+  }
   if (message.showInvoice && pageUrl) {
     text.push(`${l.viewOnline}: ${pageUrl}`, '');
     html.push(`<p><a href="${escapeHtml(pageUrl)}" style="display:inline-block;background:#1f4fd1;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(l.viewOnline)}</a></p>`);

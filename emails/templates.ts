@@ -10,6 +10,10 @@ export interface MessageText {
   paragraphs: string[];
   /** Whether the message shows the lines and ways to pay (client messages do, owner notes don't). */
   showInvoice: boolean;
+  /** One link the message asks the reader to follow (the owner's task page), shown as a button. */
+  action?: { label: string; url: string; note?: string };
+  /** Paragraphs after the action (the owner's history of the invoice), so the link comes first. */
+  appendix?: string[];
 }
 
 type Template = (c: MessageContext, tone: Tone) => MessageText;
@@ -238,6 +242,14 @@ export function ownerMessage(template: string, context: MessageContext): Message
   const build = ownerTemplates[template];
   if (!build) throw new Error(`unknown owner email template "${template}"`);
   return build(context, 'firm');
+}
+
+/**
+ * A task the workflow opened with its own words (a client's question, a broken promise, a failed
+ * payment): its title is the subject, its detail (which names the client and what is due) the body.
+ */
+export function ownerTaskMessage(task: { title: string; detail: string }): MessageText {
+  return { subject: task.title, paragraphs: task.detail.split(/\n{2,}/), showInvoice: false };
 }
 
 export const LOCALES: readonly Locale[] = ['en', 'bg'];

@@ -2,8 +2,8 @@
 // addresses, and SQL text with its values (knex writes the statement, values filled in, into the
 // error's message).
 
-/** /i/<token>, /c/<token> and what follows; the route patterns (/i/:token) and assets stay. */
-const TOKEN_PATH = /\/([ic])\/(?!:|\[token\]|assets\/)[^/?#\s"'<>]+/g;
+/** /i/, /c/, /s/ (client) and /o/ (owner) <token> and what follows; the route patterns (/i/:token) and assets stay. */
+const TOKEN_PATH = /\/([icso])\/(?!:|\[token\]|assets\/)[^/?#\s"'<>]+/g;
 /** An address, also percent-encoded in a path (%40). */
 const EMAIL = /[A-Za-z0-9._%+-]+(?:@|%40)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** knex's "<statement> - <PostgreSQL's message>": the statement carries the row's values. */

@@ -119,9 +119,10 @@ export async function voidInvoice(temporal: Client, invoice: Invoice, reason?: s
   }
 }
 
-export async function decideCollections(temporal: Client, invoice: Invoice, decision: CollectionsDecision): Promise<InvoiceSnapshot> {
+/** `updateId`: the same decision sent twice (a double click) is one update (see services/owner-tasks.ts). */
+export async function decideCollections(temporal: Client, invoice: Invoice, decision: CollectionsDecision, updateId?: string): Promise<InvoiceSnapshot> {
   try {
-    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision] }));
+    return await bounded(temporal, () => temporal.workflow.getHandle(invoice.workflowId).executeUpdate(decideCollectionsUpdate, { args: [decision], updateId }));
   } catch (err) {
     throwIfStarting(invoice, err);
     const reason = rejection(err);
@@ -162,11 +163,11 @@ export async function updateInvoice<Arg, Ret extends InvoiceSnapshot = InvoiceSn
 
 const conversationUpdate = updateInvoice;
 
-export const pauseReminders = (temporal: Client, invoice: Invoice, pause: PauseInput) =>
-  conversationUpdate(temporal, invoice, pauseRemindersUpdate, pause, 'pause reminders');
+export const pauseReminders = (temporal: Client, invoice: Invoice, pause: PauseInput, updateId?: string) =>
+  conversationUpdate(temporal, invoice, pauseRemindersUpdate, pause, 'pause reminders', updateId);
 
-export const resumeReminders = (temporal: Client, invoice: Invoice, note?: string) =>
-  conversationUpdate(temporal, invoice, resumeRemindersUpdate, { note }, 'resume reminders');
+export const resumeReminders = (temporal: Client, invoice: Invoice, note?: string, updateId?: string) =>
+  conversationUpdate(temporal, invoice, resumeRemindersUpdate, { note }, 'resume reminders', updateId);
 
 /** A promise past the policy's limits is not taken: the owner got a task to agree a date instead. */
 export class PromiseDeclined extends DomainError {
@@ -175,8 +176,8 @@ export class PromiseDeclined extends DomainError {
   }
 }
 
-export async function recordPromise(temporal: Client, invoice: Invoice, promise: PromiseInput): Promise<InvoiceSnapshot> {
-  const outcome = await conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay');
+export async function recordPromise(temporal: Client, invoice: Invoice, promise: PromiseInput, updateId?: string): Promise<InvoiceSnapshot> {
+  const outcome = await conversationUpdate(temporal, invoice, promiseToPayUpdate, promise, 'record a promise to pay', updateId);
   if (outcome.declined) throw new PromiseDeclined(outcome.declined);
   return outcome;
 }

@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEmailActivities } from '../activities/email';
+import { createOwnerEmailActivities } from '../activities/owner-email';
 import type { Mailer } from '../activities/mailer';
 import { createRecordActivities } from '../activities/records';
 import { createRecurringActivities } from '../activities/recurring';
@@ -13,6 +14,7 @@ import type { Orm } from '../db/orm';
 import { emailTaskQueue, webhookTaskQueue } from '../workflows/task-queues';
 import { createWebhookActivities } from '../activities/webhooks';
 import { DEFAULT_WEBHOOK_SETTINGS, type WebhookSettings } from '../services/webhook-settings';
+import type { OwnerLinks } from '../services/owner-links';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -23,6 +25,8 @@ export interface WorkerDeps {
   emailFrom: string;
   emailRatePerSecond: number;
   publicUrl: string;
+  /** Signs the links in owner emails (config/env.ts OWNER_LINK_SECRET); null: owner emails go without one. */
+  ownerLinks: OwnerLinks | null;
   /** For recurring plans: issuing starts workflows, and a plan may pause its schedule. */
   temporal?: Client;
   workflowIdPrefix?: string;
@@ -35,9 +39,9 @@ export interface WorkerDeps {
 }
 
 function emailActivities(deps: WorkerDeps) {
-  const emailDeps = { orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl };
+  const emailDeps = { orm: deps.orm, mailer: deps.mailer, from: deps.emailFrom, publicUrl: deps.publicUrl, ownerLinks: deps.ownerLinks };
   const email = createEmailActivities(emailDeps);
-  return { ...email, ...createReminderBatchActivities(emailDeps, email.sendClientEmail) };
+  return { ...email, ...createOwnerEmailActivities(emailDeps), ...createReminderBatchActivities(emailDeps, email.sendClientEmail) };
 }
 
 export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {

@@ -37,12 +37,14 @@ async function main() {
     emailFrom: config.EMAIL_FROM,
     emailRatePerSecond: config.EMAIL_RATE_PER_SECOND,
     publicUrl: config.publicUrl,
+    ownerLinks: config.ownerLinks,
     temporal: client,
     workflowIdPrefix: config.WORKFLOW_ID_PREFIX,
     webhooks: config.webhooks,
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     workflowBundle: config.WORKFLOW_BUNDLE_PATH ? { codePath: config.WORKFLOW_BUNDLE_PATH } : undefined,
   });
+  if (!config.ownerLinks) logger.warn('owner emails go without their task link: set OWNER_LINK_SECRET or DUNWELL_API_KEY (the API\'s) for the worker');
   const stopReconciler = startReconciler({ orm, client, taskQueue: config.TEMPORAL_TASK_QUEUE });
   const stopUpkeep = startEventUpkeep(orm, { temporal: client, taskQueue: config.TEMPORAL_TASK_QUEUE, workflowIdPrefix: config.WORKFLOW_ID_PREFIX, webhooks: config.webhooks });
   const stopAuditor = config.AUDIT_INTERVAL_SECONDS > 0 ? startAuditor({ orm, temporal: client }, config.AUDIT_INTERVAL_SECONDS * 1000) : () => {};

@@ -1,6 +1,6 @@
 // One invoice's workflow state and the effects every change goes through: the account changes,
 // the timeline gets its line, the Temporal UI its search attributes, PostgreSQL its projection.
-import { ActivityFailure, ApplicationFailure, log, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, log, patched, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import { accountDue, openAccount, rowOf, type Account, type Entries, type OfferTerms } from '../domain/account';
 import { dateIn } from '../domain/dates';
 import { eventsOfChange, type ChangeFacts } from '../domain/events';
@@ -18,6 +18,14 @@ import * as attributes from './search-attributes';
 /** A local activity's failure reaches the workflow as the activity's own ApplicationFailure; a remote one's as its cause. */
 const isUnstorable = (err: unknown): boolean =>
   (err instanceof ApplicationFailure && err.type === UNSTORABLE_DATA) || (err instanceof ActivityFailure && isUnstorable(err.cause));
+
+/**
+ * Every task reaches the owner by email, with its one-click link: before this, only the ladder's
+ * own steps were emailed. Invoices whose history has no marker at this point go on without.
+ */
+export const OWNER_TASK_EMAIL_PATCH = 'owner-task-email';
+/** The ladder's owner steps, which runStep (invoice.ts) emails itself. */
+const LADDER_TASKS = new Set(['owner_task', 'collections_review']);
 
 export class InvoiceRun {
   account: Account;
@@ -112,7 +120,11 @@ export class InvoiceRun {
     }
   }
 
-  /** A task for the owner; words PostgreSQL cannot keep are left out rather than retried forever. */
+  /**
+   * A task for the owner; words PostgreSQL cannot keep are left out rather than retried forever.
+   * Its email goes beside whatever opened it (a handler answers without waiting on Resend), on the
+   * rate-limited email queue, keyed by the task.
+   */
   async ownerTask(key: string, kind: string, title?: string, detail?: string): Promise<void> {
     const task = { invoiceId: this.input.invoiceId, key: `${this.workflowId}:${key}`, kind, template: kind, title, detail };
     try {
@@ -121,6 +133,9 @@ export class InvoiceRun {
       if (!isUnstorable(err)) throw err;
       await records.openOwnerTask({ ...task, detail: '(The client\'s words could not be stored; read them in the Temporal UI, in this invoice\'s history.)' });
     }
+    if (LADDER_TASKS.has(kind) || !patched(OWNER_TASK_EMAIL_PATCH)) return;
+    this.background(this.email.notifyOwnerOfTask({ taskKey: task.key })
+      .catch((err: unknown) => log.warn('owner task email not sent', { invoiceId: this.input.invoiceId, kind, error: (err as Error).message })));
   }
 
   /** Stage and balance are searchable in the Temporal UI; each upsert costs a history event, so only on change. */

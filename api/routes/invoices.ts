@@ -4,7 +4,8 @@ import { amountDueOf, ChangeOrder, CreditNote, Invoice, TimelineEvent } from '..
 import { changeOrderExpiresAt, proposeChangeOrder } from '../../services/change-orders';
 import { createInvoice, issueDraft } from '../../services/create-invoice';
 import { DomainError } from '../../services/errors';
-import { decideCollections, pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment } from '../../services/invoice-commands';
+import { decideCollectionsReview } from '../../services/owner-tasks';
+import { pauseReminders, readLiveState, recordPromise, resumeReminders, sendPayment } from '../../services/invoice-commands';
 import { creditNoteView, issueCreditNote } from '../../services/credit-notes';
 import { agreePlan } from '../../services/instalment-plan';
 import { scheduleView } from '../../services/schedule-view';
@@ -155,7 +156,7 @@ export function invoicesRouter(deps: AppDeps): Router {
   router.post('/:id/collections-decision', async (req, res) => {
     const invoice = await findInvoice(req);
     const input = parse(CollectionsDecisionSchema, req.body);
-    res.json(await detail(invoice, { state: await decideCollections(temporal, invoice, input) }));
+    res.json(await detail(invoice, { state: await decideCollectionsReview(deps, invoice, input) }));
   });
 
   // A draft is not a document yet (no number, no dates): delete it or void it, issue it, then its PDF.

@@ -21,7 +21,7 @@ import { InvoiceNumber } from '../../workflows/search-attributes';
 import { freePort, startEmbeddedPostgres, startTemporalDevServer, type EmbeddedPostgresServer, type TemporalDevServer } from '../../scripts/services';
 import { createWorkers } from '../../worker/create-workers';
 import { startReconciler } from '../../worker/reconciler';
-import { startTestApi, TEST_STRIPE_SECRET, type TestApi } from '../support/api';
+import { startTestApi, TEST_OWNER_LINKS, TEST_STRIPE_SECRET, type TestApi } from '../support/api';
 import { startFakeResend, type FakeResend } from '../support/fake-resend';
 import { ISSUER, invoiceInput } from '../support/fixtures';
 import { waitFor } from '../support/wait';
@@ -128,7 +128,7 @@ beforeAll(async () => {
   workers = await createWorkers({
     connection: nativeConnection, namespace: 'default', taskQueue, orm,
     mailer: createResendMailer(resend.apiKey, resend.url), emailFrom: 'Studio Ivanova <billing@ivanova.studio>', emailRatePerSecond: 1000,
-    publicUrl: api.url, temporal: client, workflowIdPrefix: api.workflowIdPrefix, workflowBundle: { codePath: inject('workflowBundlePath') },
+    publicUrl: api.url, ownerLinks: TEST_OWNER_LINKS, temporal: client, workflowIdPrefix: api.workflowIdPrefix, workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   workersRunning = Promise.all(workers.map((w) => w.run())).catch((err) => {
     workerFailure = err;

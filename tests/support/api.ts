@@ -7,11 +7,15 @@ import { createApp } from '../../api/app';
 import { freePort } from '../../scripts/services';
 import type { Orm } from '../../db/orm';
 import type { AppDeps } from '../../api/deps';
+import { DEFAULT_OWNER_LINK_DAYS, deriveOwnerLinkSecret } from '../../services/owner-links';
 
 export const TEST_API_KEY = 'dw_test_0123456789abcdef0123456789';
 export const TEST_STRIPE_SECRET = 'whsec_test_secret_for_dunwell_e2e';
 export const TEST_PAYMENTS_SECRET = `whsec_${Buffer.from('dunwell-test-payments-secret-0123').toString('base64')}`;
 export const TEST_RESEND_SECRET = `whsec_${Buffer.from('dunwell-test-resend-secret-456789').toString('base64')}`;
+
+/** What the API derives from its key when no OWNER_LINK_SECRET is set: the test workers sign with the same. */
+export const TEST_OWNER_LINKS = { secret: deriveOwnerLinkSecret(TEST_API_KEY), days: DEFAULT_OWNER_LINK_DAYS };
 
 export interface TestApi {
   url: string;

@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { createResendMailer } from '../../activities/mailer';
 import type { Orm } from '../../db/orm';
 import { createWorkers } from '../../worker/create-workers';
+import type { OwnerLinks } from '../../services/owner-links';
+import { TEST_OWNER_LINKS } from './api';
 import type { FakeResend } from './fake-resend';
 import type { WebhookSettings } from '../../services/webhook-settings';
 
@@ -14,7 +16,7 @@ export interface RunningWorkers {
   stop(): Promise<void>;
 }
 
-export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string; temporal?: Client; workflowIdPrefix?: string; webhooks?: WebhookSettings }): Promise<RunningWorkers> {
+export async function startTestWorkers(opts: { connection: NativeConnection; namespace?: string; orm: Orm; resend: FakeResend; taskQueue?: string; publicUrl?: string; temporal?: Client; workflowIdPrefix?: string; ownerLinks?: OwnerLinks | null; webhooks?: WebhookSettings }): Promise<RunningWorkers> {
   const taskQueue = opts.taskQueue ?? `test-${randomUUID()}`;
   const workers = await createWorkers({
     connection: opts.connection,
@@ -25,6 +27,7 @@ export async function startTestWorkers(opts: { connection: NativeConnection; nam
     emailFrom: 'Studio Ivanova <billing@ivanova.studio>',
     emailRatePerSecond: 1000,
     publicUrl: opts.publicUrl ?? 'http://127.0.0.1',
+    ownerLinks: opts.ownerLinks === undefined ? TEST_OWNER_LINKS : opts.ownerLinks,
     temporal: opts.temporal,
     workflowIdPrefix: opts.workflowIdPrefix,
     webhooks: opts.webhooks,

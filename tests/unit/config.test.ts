@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/env';
+import { deriveOwnerLinkSecret } from '../../services/owner-links';
 
 describe('configuration', () => {
   it('refuses to run in production without its secrets, naming them all at once', () => {
@@ -23,6 +24,15 @@ describe('configuration', () => {
     expect(loadConfig({ ...base, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8' }).trustProxy).toBe('loopback,10.0.0.0/8,fd00::/8');
     expect(() => loadConfig({ ...base, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
     expect(() => loadConfig({ ...base, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY[\s\S]*10\.0\.0\.0\/33/);
+  });
+
+  it("signs the owner's task links with their own secret, else one derived from the API key, else none", () => {
+    const base = { DATABASE_URL: 'postgres://x/y' };
+    expect(loadConfig(base).ownerLinks).toBeNull();
+    expect(loadConfig({ ...base, DUNWELL_API_KEY: 'k'.repeat(32) }).ownerLinks).toEqual({ secret: deriveOwnerLinkSecret('k'.repeat(32)), days: 14 });
+    expect(loadConfig({ ...base, DUNWELL_API_KEY: 'k'.repeat(32), OWNER_LINK_SECRET: 's'.repeat(32), OWNER_LINK_DAYS: '7' }).ownerLinks).toEqual({ secret: 's'.repeat(32), days: 7 });
+    expect(() => loadConfig({ ...base, OWNER_LINK_SECRET: 'short' })).toThrow(/OWNER_LINK_SECRET/);
+    expect(() => loadConfig({ ...base, OWNER_LINK_DAYS: '0' })).toThrow(/OWNER_LINK_DAYS/);
   });
 
   it('names each bad variable', () => {

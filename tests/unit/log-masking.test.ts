@@ -7,6 +7,10 @@ describe('log masking', () => {
       .toEqual({ path: '/i/[token]/pdf', url: 'https://billing.example.com/c/[token]?x=1' });
     expect(redact({ route: '/i/:token', path: '/i/assets/page.css', client: '/v1/clients/ann%40acme.test' }))
       .toEqual({ route: '/i/:token', path: '/i/assets/page.css', client: '/v1/clients/[email]' });
+    // The owner's task links and the client's statement links are keys as well.
+    const owner = '/o/1f0c6b1e-8d2a-4c4e-9a57-5b8f1f2a3c4d.mxyz12.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde/complete';
+    expect(redact({ path: owner, url: 'http://localhost:3000/s/AbCdEfGhIjKlMnOpQrStUvWxYz012345', route: '/o/:token/complete', css: '/o/assets/owner.css' }))
+      .toEqual({ path: '/o/[token]/complete', url: 'http://localhost:3000/s/[token]', route: '/o/:token/complete', css: '/o/assets/owner.css' });
   });
 
   it('drops SQL text, its values and the row PostgreSQL quotes back, keeping the reason and state', () => {

@@ -19,8 +19,10 @@ import {
   promiseToPayUpdate,
   recordPaymentUpdate,
   recordRefundUpdate,
+  resumeRemindersUpdate,
 } from '../../workflows/messages';
 import { issueInvoice, payment, useTimeSkipping } from '../support/time-skipping';
+import { waitFor } from '../support/wait';
 
 const ctx = useTimeSkipping();
 const dir = path.join(__dirname, 'histories');
@@ -78,6 +80,23 @@ describe('recorded histories of the one-truth workflow', () => {
     await handle.executeUpdate(decideCollectionsUpdate, { args: [{ decision: 'write_off', reason: 'client closed' }] });
     expect(await handle.result()).toMatchObject({ status: 'uncollectible', stage: 'written_off' });
     await keep('invoice-v5-extended-then-written-off', invoice.workflowId);
+  });
+
+  it('every task emailed with its link (patch owner-task-email): a question answered, a broken promise, then paid', async () => {
+    const { invoice, handle } = await issueInvoice(ctx);
+    const ownerMail = (subject: string) => waitFor(() => ctx.resend.deliveries.find((d) => d.to.includes('billing@ivanova.studio') && d.subject.includes(invoice.number) && d.subject.includes(subject)), 15_000, subject);
+    await ctx.env.sleep('31 days');
+    await handle.executeUpdate(pauseRemindersUpdate, { args: [{ source: 'client', message: 'Which PO number?', autoResumeDays: 0 }] });
+    expect((await ownerMail('Reply to your client')).text).toMatch(/Which PO number\?[\s\S]*\/o\/[0-9a-f-]{36}\./);
+    await handle.executeUpdate(resumeRemindersUpdate, { args: [{ note: 'PO-7781' }] });
+    const soon = new Date((await ctx.env.currentTimeMs()) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const promised = await handle.executeUpdate(promiseToPayUpdate, { args: [{ date: soon }] });
+    // Broken at the next allowed moment after the grace day (a weekend moves it): just past that.
+    await ctx.env.sleep(Date.parse(promised.ladder!.promise!.breaksAt) + 600_000 - (await ctx.env.currentTimeMs()));
+    expect((await ownerMail('A promise to pay was not kept')).text).toContain('/o/');
+    await handle.executeUpdate(recordPaymentUpdate, { args: [payment('bank:h11', (await handle.query(invoiceStateQuery)).amountDue)] });
+    expect(await handle.result()).toMatchObject({ status: 'paid' });
+    await keep('invoice-v8-owner-task-emails-question-broken-promise-paid', invoice.workflowId);
   });
 
   it('reminders through the client workflow (patch grouped-reminders), a credit note, then paid', async () => {
