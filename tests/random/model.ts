@@ -104,8 +104,10 @@ export function setTerms(m: ModelInvoice, issueDate: string | null, t: { earlyPa
 export function applyPayment(m: ModelInvoice, amount: number, at: number) {
   m.paid += amount;
   // Paying the discounted balance in time earns the discount (README: "paying the discounted
-  // amount in time settles the invoice").
-  if (m.offer && m.discount === 0 && at < m.offer.endsAt && m.paid >= m.total + m.changes + m.fees - m.credited - m.offer.discount) m.discount = m.offer.discount;
+  // amount in time settles the invoice"), on an open invoice only: the offer stands while the
+  // invoice is open (README, "One pure model"). Money sent to an invoice already settled (by a
+  // credit note, say) is the client's credit, not a payment in time.
+  if (m.status === 'open' && m.offer && m.discount === 0 && at < m.offer.endsAt && m.paid >= m.total + m.changes + m.fees - m.credited - m.offer.discount) m.discount = m.offer.discount;
   if (m.status === 'open' && balance(m) === 0) settle(m, 'paid', 'paid');
 }
 
