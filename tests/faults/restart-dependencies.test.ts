@@ -236,7 +236,7 @@ describe('dependencies stopped and restarted mid-run', () => {
     expect(paidNow.body).toMatchObject({ amountPaid: partPaid.amount, workflow: { reachable: true } });
     const live = await call('GET', `/v1/invoices/${during[0].id}`);
     expect(live.body).toMatchObject({ status: 'open', workflow: { reachable: true } });
-    expect(workers.map((w) => w.getState())).toEqual(['RUNNING', 'RUNNING']);
+    expect(workers.map((w) => w.getState())).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
     expect(workerFailure).toBeNull();
 
     console.log(`[temporal restart] ${deliveredBeforeStop}/30 emailed before the stop, ${cutOff} starts cut off by it; down ${(downForMs / 1000).toFixed(1)} s; ` +
@@ -393,7 +393,7 @@ describe('dependencies stopped and restarted mid-run', () => {
     await waitFor(() => mailsFor(fresh.body.number).length === 1 || undefined, 60_000, 'the new invoice\'s email');
     expect((await orm.em.fork().findOneOrFail(Invoice, { id: fresh.body.id })).workflowStartedAt).not.toBeNull();
     expect(await health()).toEqual({ status: 200, body: { status: 'ok', database: 'ok', temporal: 'ok' } });
-    expect(workers.map((w) => w.getState())).toEqual(['RUNNING', 'RUNNING']);
+    expect(workers.map((w) => w.getState())).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
     expect(workerFailure).toBeNull();
 
     // Nothing the API answered in either outage was a 500.
