@@ -11,6 +11,7 @@ import { readKnobs, type Knobs, type Part, type ServerKind } from './config';
 import { createPart } from './parts/create';
 import { latenessPart } from './parts/lateness';
 import { openPart } from './parts/open';
+import { outgoingPart } from './parts/outgoing';
 import { spikePart } from './parts/spike';
 import { webhookPart } from './parts/webhook';
 import { startServer, type BenchServer } from './servers';
@@ -18,7 +19,7 @@ import { printTable, type Figure } from './table';
 import { startTarget, type Target } from './target';
 
 const PARTS: Record<Part, (t: Target, k: Knobs, out: Figure[]) => Promise<void>> = {
-  create: createPart, webhook: webhookPart, lateness: latenessPart, open: openPart, spike: spikePart,
+  create: createPart, webhook: webhookPart, lateness: latenessPart, open: openPart, spike: spikePart, outgoing: outgoingPart,
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
