@@ -4,7 +4,9 @@
 // the same number of invoices at the same rate. Three steps of BENCH_SECONDS at 8 concurrent:
 // no endpoint, one endpoint, bare.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { laneWorkflowId } from '../../services/webhook-lanes';
 import { BARE_QUEUE, type Knobs } from '../config';
+import { describeLaneTimes, laneTimes, type LaneTimes } from '../lane-history';
 import { bareEventSignal } from '../workflows';
 import { cpuSeconds, sampleRss } from '../proc';
 import { load, percentile } from '../stats';
@@ -71,6 +73,19 @@ function delivered(receiver: BenchReceiver, began: Map<string, number>, eventSta
   return d;
 }
 
+/**
+ * Every invoice emailed and its invoice.sent written: none of this step's events may reach the
+ * endpoint the next step subscribes.
+ */
+async function settled(t: Target): Promise<void> {
+  await t.settle();
+  const deadline = Date.now() + DRAIN_MS;
+  while (await t.count(`select count(*) n from invoice i where status = 'open' and not exists (select 1 from event e where e.invoice_id = i.id and e.type = 'invoice.sent')`) > 0) {
+    if (Date.now() > deadline) throw new Error('outgoing webhooks: invoice.sent not written for every invoice');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 async function dunwellStep(t: Target, k: Knobs) {
   const began = new Map<string, number>();
   const spent = costs(t);
@@ -93,7 +108,8 @@ async function withEndpoint(t: Target, k: Knobs, receiver: BenchReceiver) {
     const spent = step.spent();
     const { rows: [attempts] } = await t.db.query(
       `select count(*) filter (where status = 'succeeded' and attempts = 1) first, count(*) n, count(distinct invoice_id) lanes from webhook_delivery where endpoint_id = $1`, [endpoint.id]);
-    return { ...step, spent, delivered: delivered(receiver, step.began, (a) => a.eventAt), secret: endpoint.secret, attempts: { first: Number(attempts.first), n: Number(attempts.n), lanes: Number(attempts.lanes) } };
+    const lanes = await laneTimes(t.client, [...step.began.keys()].map((invoiceId) => laneWorkflowId({ endpointId: endpoint.id, invoiceId })));
+    return { ...step, spent, lanes, delivered: delivered(receiver, step.began, (a) => a.eventAt), secret: endpoint.secret, attempts: { first: Number(attempts.first), n: Number(attempts.n), lanes: Number(attempts.lanes) } };
   } finally {
     // Later parts (and a later run on the same database) must not feed this endpoint.
     await fetch(`${t.apiUrl}/v1/webhook-endpoints/${endpoint.id}`, { method: 'DELETE', headers: t.headers });
@@ -112,10 +128,10 @@ async function bareStep(t: Target, receiver: BenchReceiver, secret: string, n: n
   const run = randomBytes(4).toString('hex');
   const spent = costs(t);
   const t0 = Date.now();
-  const lanes: Promise<void>[] = [];
+  const signals: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
     await sleepUntil(t0 + (i * 1000) / perSecond);
-    lanes.push((async () => {
+    signals.push((async () => {
       const invoiceId = randomUUID();
       began.set(invoiceId, Date.now());
       for (const type of TYPES) {
@@ -126,9 +142,11 @@ async function bareStep(t: Target, receiver: BenchReceiver, secret: string, n: n
       }
     })());
   }
-  await Promise.all(lanes);
+  await Promise.all(signals);
   await receiver.waitFor(() => complete(receiver, began), n, 'bare lanes with both events', DRAIN_MS);
-  return { spent: spent(), delivered: delivered(receiver, began, (a) => signalled.get(a.id)!) };
+  const done = spent();
+  const lanes = await laneTimes(t.client, Array.from({ length: n }, (_, i) => `bare-lane-${run}-${i}`));
+  return { spent: done, lanes, delivered: delivered(receiver, began, (a) => signalled.get(a.id)!) };
 }
 
 export async function outgoingPart(t: Target, k: Knobs, out: Figure[]): Promise<void> {
@@ -137,9 +155,12 @@ export async function outgoingPart(t: Target, k: Knobs, out: Figure[]): Promise<
   await t.restartWorker(k.emailRate);
   const receiver = await startBenchReceiver();
   try {
+    // Warm-up, not measured: the fresh worker's first invoices pay for its JIT, fonts and pools.
+    await load(CONCURRENCY, Math.min(3, k.seconds), async (i) => void (await t.createInvoice(i)));
+    await settled(t);
     const before = await t.count('select count(*) n from invoice');
     const none = await dunwellStep(t, k);
-    await t.settle();
+    await settled(t);
     const noneSpent = none.spent();
     const withOne = await withEndpoint(t, k, receiver);
     const bare = await bareStep(t, receiver, withOne.secret, withOne.began.size, withOne.issued.perSecond);
@@ -154,8 +175,8 @@ type Spent = ReturnType<ReturnType<typeof costs>>;
 
 function report(k: Knobs, out: Figure[], r: {
   none: { issued: { perSecond: number; latencies: number[] }; began: Map<string, number>; spent: Spent };
-  withOne: { issued: { perSecond: number; latencies: number[] }; began: Map<string, number>; spent: Spent; delivered: Delivered; attempts: { first: number; n: number; lanes: number } };
-  bare: { spent: Spent; delivered: Delivered };
+  withOne: { issued: { perSecond: number; latencies: number[] }; began: Map<string, number>; spent: Spent; delivered: Delivered; attempts: { first: number; n: number; lanes: number }; lanes: LaneTimes };
+  bare: { spent: Spent; delivered: Delivered; lanes: LaneTimes };
   receiver: BenchReceiver;
 }): void {
   const { none, withOne, bare, receiver } = r;
@@ -178,6 +199,7 @@ function report(k: Knobs, out: Figure[], r: {
     dunwell: `${w.perEvent.length}/${2 * withOne.began.size}, ${w.inOrder}/${withOne.began.size}, ${receiver.repeats}, ${receiver.refused}`,
     bare: `${b.perEvent.length}, ${b.inOrder}`,
   });
+  out.push({ measure: '… of which per event, from 30 lanes\' histories, queue wait / run, ms', dunwell: describeLaneTimes(withOne.lanes), bare: describeLaneTimes(bare.lanes) });
   out.push({ measure: '… deliveries on their first attempt / deliveries / lanes', dunwell: `${withOne.attempts.first}/${withOne.attempts.n}/${withOne.attempts.lanes}` });
   out.push({ measure: '… worker RSS peak, no endpoint / one endpoint, MB', dunwell: `${none.spent.rssPeak.toFixed(0)} / ${withOne.spent.rssPeak.toFixed(0)}` });
   out.push({ measure: '… worker CPU per invoice, no endpoint / one endpoint, ms', dunwell: `${perInvoice(none.spent, none.began.size, 'workerCpu')} / ${perInvoice(withOne.spent, withOne.began.size, 'workerCpu')}` });
