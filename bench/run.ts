@@ -77,7 +77,7 @@ async function main() {
     }
   }
 
-  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${k.seconds} s per load step, ${k.webhooks} webhooks, email rate ${k.shippedEmailRate}/s while creating, then ${k.emailRate}/s, spike at ${k.spikeEmailRate}/s; on each server one Dunwell worker and one API process, as their own processes\n`);
+  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${k.seconds} s per load step, ${k.webhooks} webhooks, email rate ${k.shippedEmailRate}/s while creating, then ${k.emailRate}/s, spike at ${k.spikeEmailRate}/s, outgoing webhooks' steady pace ${k.outgoingRate} invoices/s; on each server one Dunwell worker and one API process, as their own processes\n`);
   for (const line of [...described, ...failures]) console.log(`  ${line}`);
   console.log('');
   printTable(k.servers, figures);
