@@ -8,6 +8,7 @@ export interface LaneTimes {
   /** Deliveries completed in the histories read (deliverWebhook or postEvent). */
   deliveries: number;
   /** Each ms total over the histories read; divide by deliveries for a per-event figure. */
+  workflowTasks: number;
   workflowTaskQueue: number;
   workflowTaskRun: number;
   /** Activity type → its queue wait and run time, and how many completed. */
@@ -17,7 +18,7 @@ export interface LaneTimes {
 const DELIVERIES = new Set(['deliverWebhook', 'postEvent']);
 
 export async function laneTimes(client: Client, workflowIds: string[], sample = 30): Promise<LaneTimes> {
-  const times: LaneTimes = { deliveries: 0, workflowTaskQueue: 0, workflowTaskRun: 0, activities: new Map() };
+  const times: LaneTimes = { deliveries: 0, workflowTasks: 0, workflowTaskQueue: 0, workflowTaskRun: 0, activities: new Map() };
   // Evenly spread over the step, not only its first lanes.
   const picked = workflowIds.filter((_, i) => i % Math.max(1, Math.floor(workflowIds.length / sample)) === 0).slice(0, sample);
   for (const id of picked) {
@@ -30,7 +31,10 @@ export async function laneTimes(client: Client, workflowIds: string[], sample = 
       at.set(eventId, time);
       if (e.activityTaskScheduledEventAttributes) activityType.set(eventId, e.activityTaskScheduledEventAttributes.activityType?.name ?? '?');
       if (e.workflowTaskStartedEventAttributes) times.workflowTaskQueue += time - at.get(Number(e.workflowTaskStartedEventAttributes.scheduledEventId))!;
-      if (e.workflowTaskCompletedEventAttributes) times.workflowTaskRun += time - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId))!;
+      if (e.workflowTaskCompletedEventAttributes) {
+        times.workflowTasks += 1;
+        times.workflowTaskRun += time - at.get(Number(e.workflowTaskCompletedEventAttributes.startedEventId))!;
+      }
       const done = e.activityTaskCompletedEventAttributes;
       if (done) {
         const type = activityType.get(Number(done.scheduledEventId))!;
@@ -50,8 +54,9 @@ export async function laneTimes(client: Client, workflowIds: string[], sample = 
 /** "queue / run" ms per delivered event, workflow tasks first, then each activity type. */
 export function describeLaneTimes(t: LaneTimes): string {
   const per = (v: number) => (v / Math.max(1, t.deliveries)).toFixed(0);
-  const parts = [`workflow tasks ${per(t.workflowTaskQueue)} / ${per(t.workflowTaskRun)}`];
-  // ×n: how many of that activity a delivered event took.
-  for (const [type, a] of t.activities) parts.push(`${type} ×${(a.count / Math.max(1, t.deliveries)).toFixed(1)} ${per(a.queue)} / ${per(a.run)}`);
+  // ×n: how many of them a delivered event took.
+  const times = (n: number) => `×${(n / Math.max(1, t.deliveries)).toFixed(1)}`;
+  const parts = [`workflow tasks ${times(t.workflowTasks)} ${per(t.workflowTaskQueue)} / ${per(t.workflowTaskRun)}`];
+  for (const [type, a] of t.activities) parts.push(`${type} ${times(a.count)} ${per(a.queue)} / ${per(a.run)}`);
   return parts.join('; ');
 }
