@@ -38,7 +38,7 @@ export function report(k: Knobs, out: Figure[], r: Results): void {
 
   const s = steady.delivered;
   const b = bareSteady.delivered;
-  const pace = `… at a steady ${k.outgoingRate} invoices/s`;
+  const pace = `… at a steady ${k.outgoingRate} invoices/s for ${2 * k.seconds} s`;
   latencyRows(out, `${pace}: POST start → invoice.issued received`, s.issued, b.issued, '; bare: lanes fed at the same pace, first signal-with-start → first event received');
   latencyRows(out, `${pace}: POST start → invoice.sent received (both in)`, s.sent, b.sent, '; bare: → second event received');
   latencyRows(out, `${pace}: each event, its timestamp → received`, s.perEvent, b.perEvent, '; bare: its signal-with-start → received');
