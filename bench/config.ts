@@ -2,9 +2,10 @@
 import { loadConfig } from '../config/env';
 
 export type ServerKind = 'dev' | 'cluster';
-export type Part = 'create' | 'webhook' | 'lateness' | 'open' | 'spike';
+export type Part = 'create' | 'webhook' | 'lateness' | 'open' | 'spike' | 'outgoing';
 
-const PARTS: Part[] = ['create', 'webhook', 'lateness', 'open', 'spike'];
+// outgoing last: the lanes it leaves idle (an hour) and its invoices stay out of the other parts' figures.
+const PARTS: Part[] = ['create', 'webhook', 'lateness', 'open', 'spike', 'outgoing'];
 const SERVERS: ServerKind[] = ['dev', 'cluster'];
 
 function list<T extends string>(name: string, allowed: T[]): T[] {
@@ -34,6 +35,8 @@ export interface Knobs {
   emailRate: number;
   /** The rate Dunwell ships with (config/env.ts), used while invoices are created, as in production. */
   shippedEmailRate: number;
+  /** Invoices a second issued at a steady pace for outgoing webhooks' delivery latency: below what the worker keeps up with. */
+  outgoingRate: number;
   spikeInvoices: number;
   spikeEmailRate: number;
   /** Keep the scratch folder (logs, databases) after the run. */
@@ -50,6 +53,7 @@ export function readKnobs(): Knobs {
     webhooks: number('BENCH_WEBHOOKS', 500),
     emailRate: number('BENCH_EMAIL_RATE', 100),
     shippedEmailRate: loadConfig({ DATABASE_URL: 'postgres://unused' }).EMAIL_RATE_PER_SECOND,
+    outgoingRate: number('BENCH_OUTGOING_RATE', 4),
     spikeInvoices: number('BENCH_SPIKE_INVOICES', 10_000),
     spikeEmailRate: number('BENCH_SPIKE_EMAIL_RATE', 50),
     keep: Boolean(process.env.BENCH_KEEP),
@@ -59,5 +63,7 @@ export function readKnobs(): Knobs {
 /** Dunwell's task queue in the bench (its email queue is derived from it), and the bare worker's. */
 export const TASK_QUEUE = 'bench-invoices';
 export const BARE_QUEUE = 'bench-bare';
+/** Creates at once in the outgoing-webhooks part's burst: a busy API, as the creation part's middle step. */
+export const OUTGOING_CONCURRENCY = 8;
 export const API_KEY = 'dw_bench_0123456789abcdef';
 export const STRIPE_SECRET = 'whsec_bench_secret';

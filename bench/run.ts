@@ -11,6 +11,7 @@ import { readKnobs, type Knobs, type Part, type ServerKind } from './config';
 import { createPart } from './parts/create';
 import { latenessPart } from './parts/lateness';
 import { openPart } from './parts/open';
+import { outgoingPart } from './parts/outgoing';
 import { spikePart } from './parts/spike';
 import { webhookPart } from './parts/webhook';
 import { startServer, type BenchServer } from './servers';
@@ -18,7 +19,7 @@ import { printTable, type Figure } from './table';
 import { startTarget, type Target } from './target';
 
 const PARTS: Record<Part, (t: Target, k: Knobs, out: Figure[]) => Promise<void>> = {
-  create: createPart, webhook: webhookPart, lateness: latenessPart, open: openPart, spike: spikePart,
+  create: createPart, webhook: webhookPart, lateness: latenessPart, open: openPart, spike: spikePart, outgoing: outgoingPart,
 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -76,7 +77,7 @@ async function main() {
     }
   }
 
-  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${k.seconds} s per load step, ${k.webhooks} webhooks, email rate ${k.shippedEmailRate}/s while creating, then ${k.emailRate}/s, spike at ${k.spikeEmailRate}/s; on each server one Dunwell worker and one API process, as their own processes\n`);
+  console.log(`\nDunwell benchmarks: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${k.seconds} s per load step, ${k.webhooks} webhooks, email rate ${k.shippedEmailRate}/s while creating, then ${k.emailRate}/s, spike at ${k.spikeEmailRate}/s, outgoing webhooks' steady pace ${k.outgoingRate} invoices/s; on each server one Dunwell worker and one API process, as their own processes\n`);
   for (const line of [...described, ...failures]) console.log(`  ${line}`);
   console.log('');
   printTable(k.servers, figures);

@@ -23,3 +23,25 @@ export async function load(concurrency: number, seconds: number, op: (i: number)
   }));
   return { perSecond: latencies.length / ((performance.now() - started) / 1000), latencies };
 }
+
+/**
+ * Starts `op` at a fixed rate (open loop: a slow answer does not slow the next start) until
+ * `seconds` have passed or `total` have started; returns each operation's latency in ms.
+ */
+export async function paced(perSecond: number, seconds: number, op: (i: number) => Promise<void>, total = Infinity) {
+  const started = Date.now();
+  const latencies: number[] = [];
+  const running: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const at = started + (i * 1000) / perSecond;
+    if (at - started >= seconds * 1000) break;
+    await new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
+    running.push((async () => {
+      const begun = performance.now();
+      await op(i);
+      latencies.push(performance.now() - begun);
+    })());
+  }
+  await Promise.all(running);
+  return { latencies };
+}

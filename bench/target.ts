@@ -64,6 +64,8 @@ export async function startTarget(server: BenchServer, opts: { dir: string; work
       MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', NODE_ENV: 'production', DUNWELL_API_KEY: API_KEY, METRICS_TOKEN: API_KEY,
       RATE_LIMIT_OWNER_PER_MINUTE: '1000000', RATE_LIMIT_WEBHOOKS_PER_MINUTE: '1000000', DATABASE_URL: server.databaseUrl,
       TEMPORAL_ADDRESS: server.temporalAddress, TEMPORAL_TASK_QUEUE: TASK_QUEUE, PUBLIC_URL: apiUrl,
+      // The outgoing-webhooks part's receiver is on loopback, which production refuses.
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
     };
     const metricsPort = await freePortPair();
     const startWorker = (emailRate: number) => startBenchWorker({

@@ -1,9 +1,9 @@
-// Bare Temporal baselines for the benchmarks, a ladder of seconds for reminder lateness, and the
+// Bare Temporal baselines for the benchmarks (outgoing webhooks' lanes among them), a ladder of seconds for reminder lateness, and the
 // month-start spike's reminders. Run by the bench's own worker (task queue `bench-bare`); the
 // email activities they call run in Dunwell's real worker process.
-import { condition, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
+import { condition, defineSignal, defineUpdate, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { ClientEmailRequest } from '../activities/email';
-import type { BareActivities } from './bare-activities';
+import type { BareActivities, BareEvent } from './bare-activities';
 
 export async function noopWorkflow(): Promise<void> {}
 
@@ -28,6 +28,24 @@ export async function paymentUpdateWorkflow(): Promise<void> {
     return paid;
   });
   await condition(() => paid > 0);
+}
+
+export const bareEventSignal = defineSignal<[BareEvent]>('event');
+
+/**
+ * The outgoing-webhooks baseline: a lane as bare as Temporal allows. Each event arrives with its
+ * signal (signal-with-start, as Dunwell wakes a lane) and is posted by one activity, in order;
+ * idle for an hour, it ends, as Dunwell's webhookLaneWorkflow does. No rows to read or write.
+ */
+export async function bareLaneWorkflow(): Promise<void> {
+  const queue: BareEvent[] = [];
+  setHandler(bareEventSignal, (e) => void queue.push(e));
+  const post = proxyActivities<BareActivities>({ startToCloseTimeout: '1 minute', retry: { initialInterval: '1 second' } });
+  for (;;) {
+    if (!(await condition(() => queue.length > 0, '1 hour'))) return;
+    await post.postEvent(queue[0]);
+    queue.shift();
+  }
 }
 
 interface EmailActivities {
