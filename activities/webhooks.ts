@@ -75,7 +75,8 @@ export function createWebhookActivities(deps: WebhookActivityDeps) {
       const now = new Date();
       if (result.ok) {
         await em.nativeUpdate(WebhookDelivery, { id: deliveryId }, { status: 'succeeded', attempts: delivery.attempts + 1, lastStatusCode: result.statusCode, lastError: null, lastAttemptAt: now, deliveredAt: now });
-        await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id }, { failingSince: null });
+        // Only an endpoint that was failing is written: a success must not make every lane update one row.
+        if (endpoint.failingSince) await em.nativeUpdate(WebhookEndpoint, { id: endpoint.id, failingSince: { $ne: null } }, { failingSince: null });
         return;
       }
       await em.nativeUpdate(WebhookDelivery, { id: deliveryId }, { attempts: delivery.attempts + 1, lastStatusCode: result.statusCode, lastError: result.error, lastAttemptAt: now });

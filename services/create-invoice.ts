@@ -228,11 +228,12 @@ export async function createInvoice(
     lanes = await issuedEvent(em, created, now);
     return created;
   });
-  await wakeAfterIssue(deps, lanes);
   metrics.invoicesCreated.inc({ status: invoice.status });
   logger.info(draft ? 'draft created' : 'invoice issued', { invoiceId: invoice.id, invoiceNumber: invoice.number, workflowId: invoice.workflowId, total: invoice.total, currency: invoice.currency });
   if (draft) return { invoice, workflowStarted: false };
-  return { invoice, workflowStarted: await startAfterCommit(deps, invoice) };
+  // Independent: the webhook lane's wake-up goes beside the workflow's start, not before it.
+  const [workflowStarted] = await Promise.all([startAfterCommit(deps, invoice), wakeAfterIssue(deps, lanes)]);
+  return { invoice, workflowStarted };
 }
 
 /** A draft goes out: numbered today, its ladder started. */
@@ -248,7 +249,6 @@ export async function issueDraft(deps: CreateInvoiceDeps, invoiceId: string): Pr
     lanes = await issuedEvent(em, draft, now);
     return draft;
   });
-  await wakeAfterIssue(deps, lanes);
-  await startAfterCommit(deps, invoice);
+  await Promise.all([startAfterCommit(deps, invoice), wakeAfterIssue(deps, lanes)]);
   return invoice;
 }

@@ -2,7 +2,7 @@
 // rate-limited queue so a burst of reminders waits its turn instead of tripping Resend's limit,
 // and outgoing webhooks on theirs.
 import path from 'node:path';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { bundleWorkflowCode, NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createEmailActivities } from '../activities/email';
 import { createOwnerEmailActivities } from '../activities/owner-email';
 import type { Mailer } from '../activities/mailer';
@@ -45,9 +45,8 @@ function emailActivities(deps: WorkerDeps) {
 }
 
 export async function createWorkers(deps: WorkerDeps): Promise<Worker[]> {
-  const workflows = deps.workflowBundle
-    ? { workflowBundle: deps.workflowBundle }
-    : { workflowsPath: path.resolve(__dirname, '../workflows/index.ts') };
+  // Bundled once for both workers that run workflows (each would bundle on its own otherwise).
+  const workflows = { workflowBundle: deps.workflowBundle ?? await bundleWorkflowCode({ workflowsPath: path.resolve(__dirname, '../workflows/index.ts') }) };
   const webhooks = deps.webhooks ?? DEFAULT_WEBHOOK_SETTINGS;
   const main = await Worker.create({
     connection: deps.connection,
